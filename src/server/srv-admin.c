@@ -166,6 +166,8 @@ cmd_keys (int    argc,
       if (opt_scopes != NULL)
         {
           scopes = g_strsplit (opt_scopes, ",", -1);
+          if (scopes[0] == NULL)
+            return fail ("--scopes needs at least one scope");
           for (guint i = 0; scopes[i]; i++)
             {
               g_strstrip (scopes[i]);

@@ -110,6 +110,13 @@ srv_context_parse_json_body (SrvContext *ctx)
       return NULL;
     }
 
+  if (ctx->body->len == 0)
+    {
+      srv_context_reply_error (ctx, SRV_ERROR_VALIDATION_FAILED, "body",
+                               "The request body is empty; it must be a JSON object");
+      return NULL;
+    }
+
   if (!g_utf8_validate ((const char *)ctx->body->data, ctx->body->len, NULL))
     {
       srv_context_reply_error (ctx, SRV_ERROR_VALIDATION_FAILED, "body",

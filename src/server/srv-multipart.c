@@ -113,7 +113,8 @@ span_equal (const char *start,
 {
   gsize len;
 
-  start = skip_ows (start);
+  while (start < end && is_ows (*start))
+    start++;
   while (end > start && is_ows (end[-1]))
     end--;
   len = end - start;

@@ -45,8 +45,8 @@ G_BEGIN_DECLS
 typedef struct _SrvMultipartParser SrvMultipartParser;
 
 /* Each callback may be NULL. One that returns FALSE should set error;
- * the parser then stops and reports that error. Callbacks must neither
- * feed nor free the parser.
+ * the parser then stops and reports that error (G_IO_ERROR_CANCELLED if
+ * it set none). Callbacks must neither feed nor free the parser.
  */
 typedef struct
 {
@@ -87,23 +87,23 @@ GQuark              srv_multipart_error_quark                (void);
  * empty, longer than SRV_MULTIPART_MAX_BOUNDARY or not made of the
  * characters RFC 2046 allows.
  */
-char               *srv_multipart_boundary_from_content_type (const char                   *content_type);
+char               *srv_multipart_boundary_from_content_type (const char                  *content_type);
 
 /* boundary must be one srv_multipart_boundary_from_content_type()
  * returned.
  */
-SrvMultipartParser *srv_multipart_parser_new                 (const char                   *boundary,
-                                                              const SrvMultipartCallbacks  *callbacks,
-                                                              gpointer                      user_data);
+SrvMultipartParser *srv_multipart_parser_new                 (const char                  *boundary,
+                                                              const SrvMultipartCallbacks *callbacks,
+                                                              gpointer                     user_data);
 /* After an error, every later call fails with a copy of that error */
-gboolean            srv_multipart_parser_feed                (SrvMultipartParser           *self,
-                                                              const guint8                 *data,
-                                                              gsize                         len,
-                                                              GError                      **error);
+gboolean            srv_multipart_parser_feed                (SrvMultipartParser          *self,
+                                                              const guint8                *data,
+                                                              gsize                        len,
+                                                              GError                     **error);
 /* TRUE only if the closing delimiter was seen */
-gboolean            srv_multipart_parser_finish              (SrvMultipartParser           *self,
-                                                              GError                      **error);
-void                srv_multipart_parser_free                (SrvMultipartParser           *self);
+gboolean            srv_multipart_parser_finish              (SrvMultipartParser          *self,
+                                                              GError                     **error);
+void                srv_multipart_parser_free                (SrvMultipartParser          *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SrvMultipartParser, srv_multipart_parser_free)
 

@@ -262,8 +262,8 @@ srv_route_files_create (SrvContext *ctx)
   if ((gint64)size > kinds[k].max_bytes)
     {
       srv_context_reply_error (ctx, SRV_ERROR_PAYLOAD_TOO_LARGE, "file",
-                               "A %s file is at most %" G_GINT64_FORMAT " bytes; this one is %"
-                               G_GUINT64_FORMAT, kind, kinds[k].max_bytes, size);
+                               "This %s file is %" G_GUINT64_FORMAT " bytes; the limit for %s files is %"
+                               G_GINT64_FORMAT " bytes", kind, size, kind, kinds[k].max_bytes);
       return;
     }
 

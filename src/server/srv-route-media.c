@@ -43,6 +43,7 @@ srv_route_media_get (SrvContext *ctx)
   int n_ranges = 0;
   const char *name = ctx->args[0];
   const char *dot = strchr (name, '.');
+  const char *range;
   gsize size;
 
   token = dot ? g_strndup (name, dot - name) : g_strdup (name);
@@ -68,14 +69,22 @@ srv_route_media_get (SrvContext *ctx)
   disposition = g_strdup_printf ("inline; filename=\"%s\"", blob->filename);
   soup_message_headers_replace (resp, "Content-Disposition", disposition);
 
-  if (soup_message_headers_get_ranges (req, size, &ranges, &n_ranges))
+  range = soup_message_headers_get_one (req, "Range");
+  /* HTTP says a range unit we do not know is ignored: the whole body. */
+  if (range != NULL && !g_str_has_prefix (range, "bytes="))
+    range = NULL;
+
+  if (range != NULL && size > 0 && soup_message_headers_get_ranges (req, size, &ranges, &n_ranges) &&
+      ranges[0].start < (goffset)size && ranges[0].start <= ranges[0].end)
     {
       /* One range is what players ask for; several are answered with the
        * first only, which HTTP allows. */
       goffset start = ranges[0].start;
       goffset end = ranges[0].end;
-      g_autoptr(GBytes) slice = g_bytes_new_from_bytes (bytes, start, end - start + 1);
+      g_autoptr(GBytes) slice = NULL;
 
+      end = MIN (end, (goffset)size - 1);
+      slice = g_bytes_new_from_bytes (bytes, start, end - start + 1);
       soup_message_headers_free_ranges (req, ranges);
       soup_message_headers_set_content_range (resp, start, end, size);
       soup_server_message_set_status (ctx->msg, SOUP_STATUS_PARTIAL_CONTENT, NULL);
@@ -85,7 +94,10 @@ srv_route_media_get (SrvContext *ctx)
       return;
     }
 
-  if (soup_message_headers_get_one (req, "Range") != NULL)
+  if (ranges != NULL)
+    soup_message_headers_free_ranges (req, ranges);
+
+  if (range != NULL)
     {
       char buf[64];
 

@@ -33,7 +33,6 @@ typedef enum
 {
   SRV_ROUTE_PUBLIC    = 1 << 0, /* no key needed */
   SRV_ROUTE_UPLOAD    = 1 << 1, /* multipart, streamed to disk */
-  SRV_ROUTE_NO_API    = 1 << 2, /* not under /api/v1: plain answers, no rate limit */
 } SrvRouteFlags;
 
 struct _SrvRoute

@@ -21,6 +21,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "srv-ratelimit.h"
@@ -32,7 +33,7 @@
 #define NO_BODY_LIMIT     (64 * 1024)
 /* The largest file any kind or model accepts (video, 50 MB), plus room
  * for the multipart framing and the small fields. */
-#define UPLOAD_FILE_LIMIT (50 * 1000 * 1000)
+#define UPLOAD_FILE_LIMIT (50 * 1024 * 1024)
 #define UPLOAD_BODY_LIMIT (UPLOAD_FILE_LIMIT + 64 * 1024)
 #define PURGE_INTERVAL_S  3600
 
@@ -58,7 +59,7 @@ static const SrvRoute routes[] = {
   { "POST", "/api/v1/files", "files:create", srv_route_files_create, SRV_ROUTE_UPLOAD, UPLOAD_BODY_LIMIT },
   { "GET",  "/api/v1/files/{fileId}", "files:read", srv_route_files_get, 0, NO_BODY_LIMIT },
   { "GET",  "/api/v1/credits", "credits:read", srv_route_credits_get, 0, NO_BODY_LIMIT },
-  { "GET",  "/media/{token}", NULL, srv_route_media_get, SRV_ROUTE_PUBLIC | SRV_ROUTE_NO_API, NO_BODY_LIMIT },
+  { "GET",  "/media/{token}", NULL, srv_route_media_get, SRV_ROUTE_PUBLIC, NO_BODY_LIMIT },
 };
 
 SrvStore *
@@ -352,6 +353,35 @@ got_chunk_cb (SoupServerMessage *msg,
   g_byte_array_append (ctx->body, data, len);
 }
 
+/* libsoup refuses some requests itself (a path that does not decode, or
+ * that climbs with an encoded "/"), before any handler runs. Those get a
+ * request id and the error envelope like every other answer. */
+static void
+got_headers_cb (SoupServerMessage *msg,
+                SrvContext        *ctx)
+{
+  guint status = soup_server_message_get_status (msg);
+
+  if (status >= 400 && !ctx->answered)
+    {
+      if (status == SOUP_STATUS_BAD_REQUEST)
+        srv_context_reply_error (ctx, SRV_ERROR_NOT_FOUND, NULL, "There is nothing at this path");
+      else
+        srv_context_reply_error (ctx, SRV_ERROR_VALIDATION_FAILED, NULL,
+                                 "The request was refused by the HTTP layer (status %u)", status);
+    }
+}
+
+static void
+request_started_cb (SoupServer        *server,
+                    SoupServerMessage *msg,
+                    SrvServer         *self)
+{
+  SrvContext *ctx = srv_context_new (self, msg);
+
+  g_signal_connect (msg, "got-headers", G_CALLBACK (got_headers_cb), ctx);
+}
+
 static void
 early_handler_cb (SoupServer        *server,
                   SoupServerMessage *msg,
@@ -360,7 +390,7 @@ early_handler_cb (SoupServer        *server,
                   gpointer           user_data)
 {
   SrvServer *self = user_data;
-  SrvContext *ctx = srv_context_new (self, msg);
+  SrvContext *ctx = srv_context_get (msg);
   const char *method = soup_server_message_get_method (msg);
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
 
@@ -405,6 +435,26 @@ early_handler_cb (SoupServer        *server,
             srv_context_reply_internal (ctx, error);
         }
     }
+}
+
+static void
+replayed_request_id (SoupServerMessage *msg,
+                     GBytes            *body)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root, *error;
+  gsize len;
+  const char *data = g_bytes_get_data (body, &len);
+
+  if (!json_parser_load_from_data (parser, data, len, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return;
+  root = json_node_get_object (json_parser_get_root (parser));
+  if (!(error = json_object_get_object_member (root, "error")) ||
+      !json_object_has_member (error, "requestId"))
+    return;
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "X-Request-Id",
+                                json_object_get_string_member (error, "requestId"));
 }
 
 static void
@@ -453,11 +503,55 @@ handler_cb (SoupServer        *server,
 
       soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                     "Idempotent-Replayed", "true");
+      /* A replayed error names the request that produced it; the header
+       * must agree with its requestId (B.2). */
+      if (rec->status >= 400)
+        replayed_request_id (msg, rec->body);
       srv_context_reply_raw (ctx, rec->status, rec->content_type, rec->body);
       return;
     }
 
   ctx->route->handler (ctx);
+}
+
+/* What a crash leaves behind: uploads that were still arriving, and
+ * generator outputs not yet renamed into place. Nothing refers to them. */
+static void
+remove_leftovers (SrvStore *store)
+{
+  g_autofree char *tmp = srv_store_build_path (store, "tmp", NULL);
+  g_autofree char *results = srv_store_build_path (store, "results", NULL);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if ((dir = g_dir_open (tmp, 0, NULL)))
+    {
+      while ((name = g_dir_read_name (dir)))
+        {
+          g_autofree char *path = g_build_filename (tmp, name, NULL);
+          g_unlink (path);
+        }
+      g_clear_pointer (&dir, g_dir_close);
+    }
+
+  if ((dir = g_dir_open (results, 0, NULL)))
+    {
+      while ((name = g_dir_read_name (dir)))
+        {
+          g_autofree char *sub = g_build_filename (results, name, NULL);
+          g_autoptr(GDir) job = g_dir_open (sub, 0, NULL);
+          const char *file;
+
+          while (job != NULL && (file = g_dir_read_name (job)))
+            {
+              if (g_str_has_prefix (file, ".srv-gen-"))
+                {
+                  g_autofree char *path = g_build_filename (sub, file, NULL);
+                  g_unlink (path);
+                }
+            }
+        }
+    }
 }
 
 static gboolean
@@ -533,10 +627,12 @@ srv_server_new (SrvStore                *store,
     g_message ("Failed and refunded %u job(s) interrupted by the last shutdown", failed);
 
   srv_store_purge_expired (store, NULL);
+  remove_leftovers (store);
 
   self->limiter = srv_rate_limiter_new (options->rate_per_minute, options->rate_burst);
   self->jobs = srv_jobs_new (store, options->workers, options->job_latency_ms);
   self->soup = soup_server_new ("server-header", "rivya-server/" PACKAGE_VERSION " ", NULL);
+  g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started_cb), self);
   soup_server_add_early_handler (self->soup, NULL, early_handler_cb, self, NULL);
   soup_server_add_handler (self->soup, NULL, handler_cb, self, NULL);
   self->purge_source = g_timeout_add_seconds (PURGE_INTERVAL_S, purge_cb, self);

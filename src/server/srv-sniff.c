@@ -91,7 +91,9 @@ sniff_iso_bmff (const guint8 *data,
 {
   static const char * const audio_brands[] = { "M4A ", "M4B ", "F4A ", "F4B ", NULL };
   static const char * const avif_brands[] = { "avif", "avis", NULL };
-  static const char * const heic_brands[] = { "heic", "heix", "heim", "heis", "hevc", "hevx", NULL };
+  static const char * const heic_brands[] = {
+    "heic", "heix", "heim", "heis", "hevc", "hevx", NULL
+  };
   static const char * const heif_brands[] = { "mif1", "msf1", NULL };
   const guint8 *major;
   guint32 box_size;

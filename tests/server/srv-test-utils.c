@@ -25,6 +25,7 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 
 #include "srv-test-utils.h"
 
@@ -39,11 +40,18 @@ server_binary (void)
 }
 
 static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+static void
 spawn (SrvTestServer *srv)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
   g_ptr_array_add (argv, (gpointer)server_binary ());
@@ -57,8 +65,11 @@ spawn (SrvTestServer *srv)
     g_ptr_array_add (argv, srv->extra_args[i]);
   g_ptr_array_add (argv, NULL);
 
-  srv->process = g_subprocess_newv ((const char * const *)argv->pdata,
-                                    G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  /* A test that aborts must not leave its server behind, holding the
+   * test's stderr open until meson's timeout. */
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  srv->process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
   g_assert_no_error (error);
 
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (srv->process));
@@ -96,6 +107,8 @@ srv_test_server_start (const char * const *extra_args)
   g_assert_no_error (error);
   srv->extra_args = g_strdupv ((char **)extra_args);
   srv->session = soup_session_new_with_options ("timeout", 60, NULL);
+  /* Loopback only: no proxy, and no GSettings lookup for one. */
+  soup_session_set_proxy_resolver (srv->session, NULL);
   spawn (srv);
 
   /* The key is also in the key file; the two must agree. */

@@ -20,9 +20,9 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "srv-sniff.h"
+
+#include <string.h>
 
 /* The first bytes of files GStreamer and ImageMagick wrote */
 static const guint8 png_header[] = {
@@ -203,7 +203,15 @@ test_sniff_ebml_limits (void)
   guint8 data[100] = { 0x1a, 0x45, 0xdf, 0xa3, 0x80 | 0x70, 0xec, 0x80 | 20, 0 };
   static const guint8 doctype[] = { 0x42, 0x82, 0x88, 'm', 'a', 't', 'r', 'o', 's', 'k', 'a' };
   static const guint8 short_header[] = {
-    0x1a, 0x45, 0xdf, 0xa3, 0x81, 0xec, 0x42, 0x82, 0x88, 'm', 'a', 't', 'r', 'o', 's', 'k', 'a'
+    0x1a, 0x45, 0xdf, 0xa3, 0x83, 0xec, 0x81, 0x00,
+    0x42, 0x82, 0x88, 'm', 'a', 't', 'r', 'o', 's', 'k', 'a'
+  };
+  static const guint8 long_id[] = {
+    0x1a, 0x45, 0xdf, 0xa3, 0x94, 0x08, 0x01, 0x02, 0x03, 0x04, 0x81, 0x00,
+    0x42, 0x82, 0x88, 'm', 'a', 't', 'r', 'o', 's', 'k', 'a'
+  };
+  static const guint8 other_doctype[] = {
+    0x1a, 0x45, 0xdf, 0xa3, 0x8c, 0x42, 0x82, 0x89, 'm', 'a', 't', 'r', 'o', 's', 'k', 'a', '2'
   };
   static const guint8 bad_vint[] = { 0x1a, 0x45, 0xdf, 0xa3, 0x00, 0x42, 0x82 };
   static const guint8 huge_size[] = {
@@ -224,6 +232,11 @@ test_sniff_ebml_limits (void)
 
   /* A DocType outside the one-byte EBML header does not count */
   g_assert_cmpstr (sniff (short_header, sizeof short_header), ==, "video/webm");
+  /* Element IDs are at most four bytes long */
+  g_assert_cmpstr (sniff (long_id, sizeof long_id), ==, "video/webm");
+  /* Only the exact DocType counts */
+  g_assert_cmpstr (sniff (other_doctype, sizeof other_doctype), ==, "video/webm");
+  g_assert_cmpstr (sniff (other_doctype, sizeof other_doctype - 1), ==, "video/webm");
   g_assert_cmpstr (sniff (bad_vint, sizeof bad_vint), ==, "video/webm");
   g_assert_cmpstr (sniff (huge_size, sizeof huge_size), ==, "video/webm");
 }
@@ -284,6 +297,8 @@ test_sniff_mpeg_audio (void)
     { { 0xff, 0xf1, 0x74, 0x80, 0x2e, 0x7f, 0xfc }, NULL },
     { { 0xff, 0xf1, 0x7c, 0x80, 0x2e, 0x7f, 0xfc }, NULL },
     { { 0xff, 0xf1, 0x50, 0x80, 0x00, 0x1f, 0xfc }, NULL },
+    { { 0xff, 0xf1, 0x50, 0x80, 0x00, 0xdf, 0xfc }, NULL },
+    { { 0xff, 0xf1, 0x50, 0x80, 0x00, 0xff, 0xfc }, "audio/aac" },
     /* MPEG audio: layers III, II and I of MPEG-1, layer III of MPEG-2.5 */
     { { 0xff, 0xfb, 0x90, 0x64, 0x00, 0x00, 0x00 }, "audio/mpeg" },
     { { 0xff, 0xfd, 0x90, 0x64, 0x00, 0x00, 0x00 }, "audio/mpeg" },
@@ -375,7 +390,7 @@ test_sniff_random (void)
       const char *mime_type;
 
       for (gsize j = 0; j < sizeof data; j++)
-        data[j] = g_rand_int_range (rand, 0, 256);
+        data[j] = (guint8) g_rand_int_range (rand, 0, 256);
 
       mime_type = sniff (data, len);
       if (len >= 8 && !may_start_media (data))

@@ -20,12 +20,11 @@
 
 #include "config.h"
 
-#include "srv-generator.h"
+#include "srv-gen-image-private.h"
 
 #include <math.h>
 #include <pango/pangocairo.h>
 
-#include "srv-gen-image-private.h"
 #include "srv-gen-util-private.h"
 
 #define LONG_SIDE       1024
@@ -113,30 +112,6 @@ _srv_gen_image_seed_for_prompt (const char *prompt)
     hash = (hash ^ *p) * 16777619u;
 
   return hash & 0x7fffffff;
-}
-
-static void
-paint_cover (cairo_t         *cr,
-             cairo_surface_t *source,
-             double           x,
-             double           y,
-             double           width,
-             double           height)
-{
-  int sw = cairo_image_surface_get_width (source);
-  int sh = cairo_image_surface_get_height (source);
-  double scale = MAX (width / sw, height / sh);
-
-  cairo_save (cr);
-  cairo_rectangle (cr, x, y, width, height);
-  cairo_clip (cr);
-  cairo_translate (cr, x + (width - sw * scale) / 2, y + (height - sh * scale) / 2);
-  cairo_scale (cr, scale, scale);
-  cairo_set_source_surface (cr, source, 0, 0);
-  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
-  cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
-  cairo_paint (cr);
-  cairo_restore (cr);
 }
 
 static void
@@ -467,44 +442,13 @@ paint_dots (cairo_t     *cr,
 }
 
 static void
-paint_finish (cairo_t     *cr,
-              const Style *style,
-              GRand       *rand,
-              double       width,
-              double       height)
+paint_vignette (cairo_t     *cr,
+                const Style *style,
+                double       width,
+                double       height)
 {
-  g_autoptr(cairo_surface_t) noise = NULL;
-  g_autoptr(cairo_pattern_t) grain = NULL;
   g_autoptr(cairo_pattern_t) vignette = NULL;
   double reach = MAX (width, height);
-  guchar *data;
-  int stride;
-
-  /* A fine grain keeps the large gradients from banding. */
-  noise = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 128, 128);
-  data = cairo_image_surface_get_data (noise);
-  stride = cairo_image_surface_get_stride (noise);
-  for (int y = 0; y < 128; y++)
-    {
-      guint32 *row = (guint32 *) (gpointer) (data + y * stride);
-
-      for (int x = 0; x < 128; x++)
-        {
-          guint32 v = g_rand_int_range (rand, 0, 256);
-
-          row[x] = 0xff000000 | (v << 16) | (v << 8) | v;
-        }
-    }
-  cairo_surface_mark_dirty (noise);
-
-  grain = cairo_pattern_create_for_surface (noise);
-  cairo_pattern_set_extend (grain, CAIRO_EXTEND_REPEAT);
-  cairo_pattern_set_filter (grain, CAIRO_FILTER_NEAREST);
-  cairo_save (cr);
-  cairo_set_operator (cr, CAIRO_OPERATOR_OVERLAY);
-  cairo_set_source (cr, grain);
-  cairo_paint_with_alpha (cr, 0.0);
-  cairo_restore (cr);
 
   vignette = cairo_pattern_create_radial (width / 2, height / 2, reach * 0.3,
                                           width / 2, height / 2, reach * 0.8);
@@ -548,9 +492,10 @@ paint_tiles (cairo_t     *cr,
       set_hex (cr, style->outlines ? style->ink : 0xfbfaf7, 1);
       cairo_fill (cr);
 
-      paint_cover (cr, g_ptr_array_index (sources, i), -size / 2, -size / 2, size, size);
+      _srv_gen_paint_cover (cr, g_ptr_array_index (sources, i), -size / 2, -size / 2, size, size);
       cairo_rectangle (cr, -size / 2, -size / 2, size, size);
       cairo_clip (cr);
+      cairo_translate (cr, -size / 2, -size / 2);
       grade (cr, style, size, size);
       cairo_restore (cr);
     }
@@ -763,7 +708,7 @@ _srv_gen_image_render (const SrvGenImageSpec  *spec,
 
   if (photo)
     {
-      paint_cover (cr, g_ptr_array_index (spec->sources, 0), 0, 0, width, height);
+      _srv_gen_paint_cover (cr, g_ptr_array_index (spec->sources, 0), 0, 0, width, height);
       grade (cr, style, width, height);
       paint_glows (cr, style, rand, width, height, 0.4);
       if (style->outlines)
@@ -795,7 +740,7 @@ _srv_gen_image_render (const SrvGenImageSpec  *spec,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  paint_finish (cr, style, rand, width, height);
+  paint_vignette (cr, style, width, height);
   if (spec->caption)
     paint_prompt (cr, style, spec->prompt, width, height);
 
@@ -813,15 +758,6 @@ _srv_gen_image_render (const SrvGenImageSpec  *spec,
   return g_steal_pointer (&surface);
 }
 
-static gboolean
-is_image_reference (const SrvGenReference *reference)
-{
-  if (reference->kind != NULL)
-    return g_strcmp0 (reference->kind, "image") == 0;
-
-  return reference->mime_type != NULL && g_str_has_prefix (reference->mime_type, "image/");
-}
-
 static GPtrArray *
 load_references (GPtrArray     *references,
                  GCancellable  *cancellable,
@@ -836,11 +772,11 @@ load_references (GPtrArray     *references,
       const SrvGenReference *reference = g_ptr_array_index (references, i);
       cairo_surface_t *surface;
 
-      if (!is_image_reference (reference) || sources->len > MAX_TILES)
+      if (!_srv_gen_reference_is_image (reference) || sources->len > MAX_TILES)
         continue;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !(surface = _srv_gen_load_image (reference->path, error)))
+          !(surface = _srv_gen_load_image (reference->path, reference->mime_type, error)))
         return NULL;
 
       g_ptr_array_add (sources, surface);

@@ -20,12 +20,11 @@
 
 #include "config.h"
 
-#include "srv-generator.h"
+#include "srv-gen-speech-private.h"
 
 #include <math.h>
 #include <string.h>
 
-#include "srv-gen-speech-private.h"
 #include "srv-gen-util-private.h"
 
 gboolean
@@ -101,13 +100,19 @@ _srv_gen_speech_synthesize (const char    *text,
 
   if (!g_subprocess_get_if_exited (process) || g_subprocess_get_exit_status (process) != 0)
     {
-      g_autofree char *message = NULL;
+      g_autoptr(GString) message = g_string_new (NULL);
+      g_autofree char *valid = NULL;
 
       if (errors != NULL && g_bytes_get_size (errors) > 0)
-        message = g_utf8_make_valid (g_bytes_get_data (errors, NULL), g_bytes_get_size (errors));
+        {
+          valid = g_utf8_make_valid (g_bytes_get_data (errors, NULL), g_bytes_get_size (errors));
+          g_string_append (message, g_strstrip (valid));
+          /* Shown to API users, who need not know the server's paths. */
+          g_string_replace (message, wav_path, "the output file", 0);
+        }
       g_set_error (error, SRV_GENERATOR_ERROR, SRV_GENERATOR_ERROR_FAILED,
                    "eSpeak NG failed: %s",
-                   message ? g_strstrip (message) : "it stopped without saying why");
+                   message->len ? message->str : "it stopped without saying why");
       return FALSE;
     }
 

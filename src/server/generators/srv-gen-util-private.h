@@ -63,14 +63,23 @@ gboolean        _srv_gen_param_has_number  (JsonObject       *params,
 gboolean        _srv_gen_param_boolean     (JsonObject       *params,
                                             const char       *key,
                                             gboolean          fallback);
+gboolean        _srv_gen_reference_is_image (const SrvGenReference *reference);
 gboolean        _srv_gen_string_in         (const char       *value,
                                             const char *const *allowed);
 
 /* A reference picture as a cairo ARGB32 surface, upright and at most a
  * few thousand pixels large; SRV_GENERATOR_ERROR_BAD_INPUT naming the file
- * when it cannot be decoded. */
+ * when it cannot be decoded. mime_type, when known, picks the decoder. */
 cairo_surface_t *_srv_gen_load_image       (const char       *path,
+                                            const char       *mime_type,
                                             GError          **error);
+/* Paints source over the rectangle, cropped to fill it. */
+void            _srv_gen_paint_cover       (cairo_t          *cr,
+                                            cairo_surface_t  *source,
+                                            double            x,
+                                            double            y,
+                                            double            width,
+                                            double            height);
 gboolean        _srv_gen_save_image        (cairo_surface_t  *surface,
                                             const char       *path,
                                             gboolean          jpeg,

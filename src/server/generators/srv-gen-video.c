@@ -241,7 +241,7 @@ encode_webm (Frames        *frames,
    * second keeps slow pans free of blocks. */
   g_object_set (vp8,
                 "deadline", (gint64) 1,
-                "cpu-used", 8,
+                "cpu-used", 16,
                 "threads", CLAMP ((int) g_get_num_processors (), 1, 4),
                 "target-bitrate", (int) MIN (frames->width * frames->height * 3.5, 4000000),
                 "keyframe-max-dist", 2 * FPS,
@@ -260,18 +260,15 @@ picture_from_reference (GPtrArray  *references,
   g_autoptr(cairo_surface_t) source = NULL;
   g_autoptr(cairo_t) cr = NULL;
   cairo_surface_t *picture;
-  double scale, sw, sh;
 
   for (guint i = 0; references != NULL && i < references->len && source == NULL; i++)
     {
       const SrvGenReference *reference = g_ptr_array_index (references, i);
 
-      if (g_strcmp0 (reference->kind, "image") != 0 &&
-          !(reference->kind == NULL && reference->mime_type != NULL &&
-            g_str_has_prefix (reference->mime_type, "image/")))
+      if (!_srv_gen_reference_is_image (reference))
         continue;
 
-      if (!(source = _srv_gen_load_image (reference->path, error)))
+      if (!(source = _srv_gen_load_image (reference->path, reference->mime_type, error)))
         return NULL;
     }
 
@@ -285,28 +282,23 @@ picture_from_reference (GPtrArray  *references,
   /* Cover the picture once, with a good filter, so that frames only ever
    * scale by a little. */
   picture = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-  sw = cairo_image_surface_get_width (source);
-  sh = cairo_image_surface_get_height (source);
-  scale = MAX (width / sw, height / sh);
   cr = cairo_create (picture);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  cairo_paint (cr);
-  cairo_translate (cr, (width - sw * scale) / 2, (height - sh * scale) / 2);
-  cairo_scale (cr, scale, scale);
-  cairo_set_source_surface (cr, source, 0, 0);
-  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
-  cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
-  cairo_paint (cr);
+  _srv_gen_paint_cover (cr, source, 0, 0, width, height);
 
   return picture;
 }
 
+/* Leaves speech empty, for silence, when there is nothing to say. */
 static gboolean
 narrate (const SrvGenRequest  *request,
          SrvGenWav            *speech,
          GError              **error)
 {
   g_autoptr(SrvGenTempFile) wav_file = NULL;
+  g_autofree char *text = g_strdup (request->prompt ? request->prompt : "");
+
+  if (*g_strstrip (text) == '\0')
+    return TRUE;
 
   return (wav_file = _srv_gen_temp_file_new (request->output_dir, error)) &&
          _srv_gen_speech_synthesize (request->prompt, "en", 175, 50, wav_file,
@@ -330,19 +322,22 @@ srv_gen_video_run (const SrvGenRequest  *request,
   Soundtrack soundtrack = { 0 };
   Frames frames = { 0 };
   const char *aspect, *resolution;
-  g_autofree char *spoken = NULL;
   int seconds, pw, ph;
-  gboolean ok;
+  gboolean zoom_in, ok;
 
   g_return_val_if_fail (request != NULL, FALSE);
   g_return_val_if_fail (output != NULL, FALSE);
+
+  if (!_srv_gen_ensure_gstreamer (error))
+    return FALSE;
 
   aspect = _srv_gen_param_string (request->params, "aspect_ratio", "16:9");
   resolution = _srv_gen_param_string (request->params, "resolution", "360p");
   seconds = (int) round (_srv_gen_param_number (request->params, "duration_seconds", 4, 1, 20));
 
   if (!_srv_gen_string_in (aspect, aspects) || !_srv_gen_string_in (resolution, resolutions) ||
-      !srv_gen_size_for_short_side (aspect, atoi (resolution), &frames.width, &frames.height))
+      !srv_gen_size_for_short_side (aspect, (int) g_ascii_strtoll (resolution, NULL, 10),
+                                    &frames.width, &frames.height))
     {
       g_set_error (error, SRV_GENERATOR_ERROR, SRV_GENERATOR_ERROR_FAILED,
                    "Unsupported parameters: aspect ratio “%s”, resolution “%s”",
@@ -379,16 +374,16 @@ srv_gen_video_run (const SrvGenRequest  *request,
       return FALSE;
     }
 
-  spoken = g_strstrip (g_strdup (request->prompt ? request->prompt : ""));
-  if (_srv_gen_param_boolean (request->params, "narrate", FALSE) && *spoken != '\0' &&
+  if (_srv_gen_param_boolean (request->params, "narrate", FALSE) &&
       !narrate (request, &speech, error))
     return FALSE;
 
   /* The camera's path comes from the prompt: the same prompt moves the
    * same way. */
   rand = g_rand_new_with_seed (_srv_gen_image_seed_for_prompt (request->prompt));
-  frames.zoom[0] = g_rand_boolean (rand) ? 1.0 : ZOOM;
-  frames.zoom[1] = frames.zoom[0] == 1.0 ? ZOOM : 1.0;
+  zoom_in = g_rand_boolean (rand);
+  frames.zoom[0] = zoom_in ? 1.0 : ZOOM;
+  frames.zoom[1] = zoom_in ? ZOOM : 1.0;
   for (guint i = 0; i < 4; i++)
     frames.pan[i / 2][i % 2] = g_rand_double_range (rand, 0.1, 0.9);
   frames.picture = picture;

@@ -36,6 +36,7 @@ G_DEFINE_QUARK (srv-generator-error-quark, srv_generator_error)
 /* Nothing is drawn larger than a few thousand pixels: bigger references
  * are scaled down while they are decoded. */
 #define MAX_IMAGE_SIDE 4096
+#define CHUNK_SIZE     65536
 
 gboolean
 srv_generator_run (const SrvGenRequest  *request,
@@ -56,9 +57,9 @@ srv_generator_run (const SrvGenRequest  *request,
   if (request->output_dir == NULL ||
       !g_file_test (request->output_dir, G_FILE_TEST_IS_DIR))
     {
-      g_set_error (error, SRV_GENERATOR_ERROR, SRV_GENERATOR_ERROR_FAILED,
-                   "The output directory “%s” does not exist",
-                   request->output_dir ? request->output_dir : "(none)");
+      g_debug ("Output directory %s is missing", request->output_dir);
+      g_set_error_literal (error, SRV_GENERATOR_ERROR, SRV_GENERATOR_ERROR_FAILED,
+                           "The server has nowhere to store the result");
       return FALSE;
     }
 
@@ -143,37 +144,50 @@ round_even (double value)
   return MAX (2, (int) (2.0 * round (value / 2.0)));
 }
 
+static gboolean
+size_for_side (const char *aspect_ratio,
+               int         side,
+               gboolean    is_long,
+               int        *width,
+               int        *height)
+{
+  guint64 num, den;
+  double ratio;
+  int other;
+
+  *width = *height = 0;
+
+  if (side < 2 || !parse_aspect (aspect_ratio, &num, &den))
+    return FALSE;
+
+  side = round_even (side);
+  ratio = (double) MAX (num, den) / MIN (num, den);
+  other = round_even (is_long ? side / ratio : side * ratio);
+
+  if ((num >= den) == is_long)
+    {
+      *width = side;
+      *height = other;
+    }
+  else
+    {
+      *width = other;
+      *height = side;
+    }
+
+  return TRUE;
+}
+
 gboolean
 srv_gen_size_for_aspect (const char *aspect_ratio,
                          int         long_side,
                          int        *width,
                          int        *height)
 {
-  guint64 num, den;
-  int side;
-
   g_return_val_if_fail (width != NULL, FALSE);
   g_return_val_if_fail (height != NULL, FALSE);
 
-  *width = *height = 0;
-
-  if (long_side < 2 || !parse_aspect (aspect_ratio, &num, &den))
-    return FALSE;
-
-  side = round_even (long_side);
-
-  if (num >= den)
-    {
-      *width = side;
-      *height = round_even ((double) side * den / num);
-    }
-  else
-    {
-      *width = round_even ((double) side * num / den);
-      *height = side;
-    }
-
-  return TRUE;
+  return size_for_side (aspect_ratio, long_side, TRUE, width, height);
 }
 
 gboolean
@@ -182,31 +196,10 @@ srv_gen_size_for_short_side (const char *aspect_ratio,
                              int        *width,
                              int        *height)
 {
-  guint64 num, den;
-  int side;
-
   g_return_val_if_fail (width != NULL, FALSE);
   g_return_val_if_fail (height != NULL, FALSE);
 
-  *width = *height = 0;
-
-  if (short_side < 2 || !parse_aspect (aspect_ratio, &num, &den))
-    return FALSE;
-
-  side = round_even (short_side);
-
-  if (num >= den)
-    {
-      *width = round_even ((double) side * num / den);
-      *height = side;
-    }
-  else
-    {
-      *width = side;
-      *height = round_even ((double) side * den / num);
-    }
-
-  return TRUE;
+  return size_for_side (aspect_ratio, short_side, FALSE, width, height);
 }
 
 SrvGenTempFile *
@@ -422,6 +415,10 @@ _srv_gen_pipeline_new (const char  *description,
   pipeline = gst_parse_launch_full (description, context, GST_PARSE_FLAG_FATAL_ERRORS,
                                     &local_error);
 
+  /* The pipeline comes back floating; own it plainly. */
+  if (pipeline != NULL && g_object_is_floating (pipeline))
+    gst_object_ref_sink (pipeline);
+
   if (pipeline == NULL || local_error != NULL)
     {
       g_auto(GStrv) missing = gst_parse_context_get_missing_elements (context);
@@ -436,10 +433,6 @@ _srv_gen_pipeline_new (const char  *description,
                      local_error ? local_error->message : "unknown error");
       return NULL;
     }
-
-  /* The pipeline comes back floating; own it plainly. */
-  if (g_object_is_floating (pipeline))
-    gst_object_ref_sink (pipeline);
 
   return g_steal_pointer (&pipeline);
 }
@@ -457,9 +450,13 @@ set_error_from_message (GstMessage  *message,
            gst_error ? gst_error->message : "?",
            debug ? debug : "no details");
 
-  g_set_error (error, SRV_GENERATOR_ERROR, SRV_GENERATOR_ERROR_FAILED,
-               "The media could not be encoded: %s",
-               gst_error ? gst_error->message : "unknown error");
+  /* Resource errors name files on the server: say what failed instead. */
+  if (gst_error == NULL || gst_error->domain == GST_RESOURCE_ERROR)
+    g_set_error_literal (error, SRV_GENERATOR_ERROR, SRV_GENERATOR_ERROR_FAILED,
+                         "The media file could not be written on the server");
+  else
+    g_set_error (error, SRV_GENERATOR_ERROR, SRV_GENERATOR_ERROR_FAILED,
+                 "The media could not be encoded: %s", gst_error->message);
 }
 
 gboolean
@@ -561,8 +558,76 @@ surface_from_pixbuf (GdkPixbuf *pixbuf)
   return surface;
 }
 
+static void
+size_prepared_cb (GdkPixbufLoader *loader,
+                  int              width,
+                  int              height,
+                  gpointer         user_data)
+{
+  double scale;
+
+  if (MAX (width, height) <= MAX_IMAGE_SIDE)
+    return;
+
+  scale = (double) MAX_IMAGE_SIDE / MAX (width, height);
+  gdk_pixbuf_loader_set_size (loader,
+                              MAX (1, (int) (width * scale)),
+                              MAX (1, (int) (height * scale)));
+}
+
+static GdkPixbuf *
+decode_file (const char  *path,
+             const char  *mime_type,
+             GError     **error)
+{
+  g_autoptr(GdkPixbufLoader) loader = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree guchar *chunk = g_malloc (CHUNK_SIZE);
+  GdkPixbuf *pixbuf;
+  gssize n_read = -1;
+
+  /* The type sniffed at upload picks the decoder: gdk-pixbuf's own
+   * sniffing needs the shared MIME database, which an isolated or
+   * sandboxed environment may not show. */
+  if (mime_type != NULL && g_str_has_prefix (mime_type, "image/"))
+    loader = gdk_pixbuf_loader_new_with_mime_type (mime_type, NULL);
+  if (loader == NULL)
+    loader = gdk_pixbuf_loader_new ();
+
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), NULL);
+
+  stream = g_file_read (file, NULL, error);
+  while (stream != NULL)
+    {
+      n_read = g_input_stream_read (G_INPUT_STREAM (stream), chunk, CHUNK_SIZE, NULL, error);
+      if (n_read <= 0 || !gdk_pixbuf_loader_write (loader, chunk, n_read, error))
+        break;
+    }
+
+  /* A loader must always be closed, even after a failure. */
+  if (n_read != 0)
+    {
+      gdk_pixbuf_loader_close (loader, NULL);
+      return NULL;
+    }
+
+  if (!gdk_pixbuf_loader_close (loader, error))
+    return NULL;
+
+  if (!(pixbuf = gdk_pixbuf_loader_get_pixbuf (loader)))
+    {
+      g_set_error_literal (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_CORRUPT_IMAGE,
+                           "The file holds no picture");
+      return NULL;
+    }
+
+  return g_object_ref (pixbuf);
+}
+
 cairo_surface_t *
 _srv_gen_load_image (const char  *path,
+                     const char  *mime_type,
                      GError     **error)
 {
   g_autoptr(GdkPixbuf) pixbuf = NULL;
@@ -570,22 +635,17 @@ _srv_gen_load_image (const char  *path,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = g_path_get_basename (path);
   cairo_surface_t *surface;
-  int width = 0, height = 0;
 
-  /* Scale huge pictures down while decoding: nothing here is drawn larger
-   * than a few thousand pixels. */
-  if (gdk_pixbuf_get_file_info (path, &width, &height) != NULL &&
-      MAX (width, height) > MAX_IMAGE_SIDE)
-    pixbuf = gdk_pixbuf_new_from_file_at_scale (path, MAX_IMAGE_SIDE, MAX_IMAGE_SIDE,
-                                                TRUE, &local_error);
-  else
-    pixbuf = gdk_pixbuf_new_from_file (path, &local_error);
-
-  if (pixbuf == NULL)
+  if (!(pixbuf = decode_file (path, mime_type, &local_error)))
     {
+      g_autoptr(GString) reason = g_string_new (local_error ? local_error->message
+                                                            : "unknown format");
+
+      /* The message reaches API users: it names the upload, never the
+       * server's directories. */
+      g_string_replace (reason, path, name, 0);
       g_set_error (error, SRV_GENERATOR_ERROR, SRV_GENERATOR_ERROR_BAD_INPUT,
-                   "The reference image “%s” could not be decoded: %s", name,
-                   local_error ? local_error->message : "unknown format");
+                   "The reference image “%s” could not be decoded: %s", name, reason->str);
       return NULL;
     }
 
@@ -600,6 +660,42 @@ _srv_gen_load_image (const char  *path,
     }
 
   return surface;
+}
+
+gboolean
+_srv_gen_reference_is_image (const SrvGenReference *reference)
+{
+  if (reference == NULL || reference->path == NULL)
+    return FALSE;
+
+  if (reference->kind != NULL)
+    return g_strcmp0 (reference->kind, "image") == 0;
+
+  return reference->mime_type != NULL && g_str_has_prefix (reference->mime_type, "image/");
+}
+
+void
+_srv_gen_paint_cover (cairo_t         *cr,
+                      cairo_surface_t *source,
+                      double           x,
+                      double           y,
+                      double           width,
+                      double           height)
+{
+  int sw = cairo_image_surface_get_width (source);
+  int sh = cairo_image_surface_get_height (source);
+  double scale = MAX (width / sw, height / sh);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_clip (cr);
+  cairo_translate (cr, x + (width - sw * scale) / 2, y + (height - sh * scale) / 2);
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_surface (cr, source, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
+  cairo_paint (cr);
+  cairo_restore (cr);
 }
 
 static GdkPixbuf *
