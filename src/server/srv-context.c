@@ -124,6 +124,13 @@ srv_context_parse_json_body (SrvContext *ctx)
       return NULL;
     }
 
+  if (!srv_json_depth_ok ((const char *)ctx->body->data, ctx->body->len, 32))
+    {
+      srv_context_reply_error (ctx, SRV_ERROR_VALIDATION_FAILED, "body",
+                               "The request body nests deeper than 32 levels");
+      return NULL;
+    }
+
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, (const char *)ctx->body->data, ctx->body->len, &error))
     {

@@ -360,7 +360,26 @@ static void
 got_headers_cb (SoupServerMessage *msg,
                 SrvContext        *ctx)
 {
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char *length = soup_message_headers_get_one (headers, "Content-Length");
   guint status = soup_server_message_get_status (msg);
+  guint64 n;
+
+  /* libsoup 3.2 takes a negative Content-Length at face value and then
+   * builds its body reader with it, whatever the status: take the
+   * connection over, answer 400 ourselves and close it. */
+  if (length != NULL && !g_ascii_string_to_unsigned (length, 10, 0, G_MAXINT64, &n, NULL))
+    {
+      g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
+      g_autofree char *answer = NULL;
+
+      answer = g_strdup_printf ("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n"
+                                "X-Request-Id: %s\r\nContent-Length: 0\r\n\r\n", ctx->request_id);
+      g_output_stream_write_all (g_io_stream_get_output_stream (stream), answer, strlen (answer),
+                                 NULL, NULL, NULL);
+      g_io_stream_close (stream, NULL, NULL);
+      return;
+    }
 
   if (status >= 400 && !ctx->answered)
     {

@@ -239,6 +239,42 @@ srv_json_add_string_or_null (JsonBuilder *builder,
     json_builder_add_string_value (builder, value);
 }
 
+/* json-glib's parser recurses once per nesting level: a body of a few
+ * hundred kilobytes of "[" would exhaust the stack. Count the depth
+ * first, outside strings, without parsing anything else. */
+gboolean
+srv_json_depth_ok (const char *data,
+                   gsize       len,
+                   guint       max_depth)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > max_depth)
+            return FALSE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
 gboolean
 srv_ensure_directory (const char  *path,
                       GError     **error)

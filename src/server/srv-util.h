@@ -62,6 +62,9 @@ void        srv_json_add_time          (JsonBuilder   *builder,
 void        srv_json_add_string_or_null (JsonBuilder  *builder,
                                         const char    *member,
                                         const char    *value);
+gboolean    srv_json_depth_ok          (const char    *data,
+                                        gsize          len,
+                                        guint          max_depth);
 gboolean    srv_ensure_directory       (const char    *path,
                                         GError       **error);
 
