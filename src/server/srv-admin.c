@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "srv-admin.h"
+#include "srv-generator-process.h"
 #include "srv-store.h"
 #include "srv-util.h"
 
@@ -320,6 +321,9 @@ srv_admin_run (int    argc,
       return 0;
     }
 
+  /* Internal: one generation in a child process (see srv-generator-process.c). */
+  if (g_str_equal (argv[1], "generate-job"))
+    return srv_generator_child_main ();
   if (g_str_equal (argv[1], "serve"))
     return srv_admin_serve (argc, argv);
   if (g_str_equal (argv[1], "accounts"))

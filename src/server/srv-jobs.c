@@ -23,7 +23,7 @@
 
 #include <glib/gstdio.h>
 
-#include "srv-generator.h"
+#include "srv-generator-process.h"
 #include "srv-jobs.h"
 #include "srv-util.h"
 
@@ -150,7 +150,7 @@ worker_cb (gpointer data,
   if (g_cancellable_set_error_if_cancelled (job->cancellable, &job->error))
     job->ok = FALSE;
   else if (srv_ensure_directory (job->output_dir, &job->error))
-    job->ok = srv_generator_run (&request, &job->output, &job->error);
+    job->ok = srv_generator_run_isolated (&request, &job->output, &job->error);
 
   g_main_context_invoke (self->context, finish_cb, job);
 }

@@ -24,6 +24,8 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <gst/pbutils/pbutils.h>
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -587,6 +589,76 @@ test_restart_fails_jobs_in_flight (void)
   }
 }
 
+/* The generator's child process of this server, once it exists. */
+static int
+find_generator_child (SrvTestServer *srv)
+{
+  const char *server_pid = g_subprocess_get_identifier (srv->process);
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (proc)))
+    {
+      g_autofree char *stat_path = g_build_filename ("/proc", name, "stat", NULL);
+      g_autofree char *cmd_path = g_build_filename ("/proc", name, "cmdline", NULL);
+      g_autofree char *stat = NULL;
+      g_autofree char *cmdline = NULL;
+      gsize len = 0;
+      g_auto(GStrv) fields = NULL;
+      const char *after;
+
+      if (!g_ascii_isdigit (name[0]) ||
+          !g_file_get_contents (stat_path, &stat, NULL, NULL) ||
+          !g_file_get_contents (cmd_path, &cmdline, &len, NULL))
+        continue;
+      /* Field 4 of stat is the parent pid; the command name may hold spaces. */
+      if (!(after = strrchr (stat, ')')))
+        continue;
+      fields = g_strsplit (after + 2, " ", 3);
+      if (g_strv_length (fields) < 2 || !g_str_equal (fields[1], server_pid))
+        continue;
+      /* cmdline is argv, NUL-separated: argv[1] follows the first NUL. */
+      if (strlen (cmdline) + 1 < len && g_str_equal (cmdline + strlen (cmdline) + 1, "generate-job"))
+        return atoi (name);
+    }
+  return 0;
+}
+
+static void
+test_generator_crash (void)
+{
+  g_autoptr(SrvTestServer) srv = srv_test_server_start (NULL);
+  g_autofree char *id = submit_ok (srv, srv->key,
+                                   "{\"model\": \"local-video\", \"prompt\": \"A long narrated clip about the sea\","
+                                   " \"params\": {\"duration_seconds\": 20, \"resolution\": \"720p\","
+                                   " \"narrate\": true}}");
+  g_autoptr(JsonObject) g = NULL;
+  g_autofree char *results = g_build_filename (srv->data_dir, "results", id, NULL);
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  int child = 0;
+
+  while (child == 0 && g_get_monotonic_time () < deadline)
+    {
+      child = find_generator_child (srv);
+      g_usleep (10 * 1000);
+    }
+  g_assert_cmpint (child, >, 0);
+  g_assert_cmpint (kill (child, SIGSEGV), ==, 0);
+
+  g = srv_test_wait_generation (srv, srv->key, id, 60);
+  g_assert_cmpstr (json_object_get_string_member (g, "status"), ==, "failed");
+  g_assert_nonnull (strstr (json_object_get_string_member (json_object_get_object_member (g, "error"),
+                                                           "message"), "crashed"));
+  /* Only the job failed: refunded, and the server still serves. */
+  g_assert_cmpint (srv_test_credits (srv, srv->key), ==, 1000);
+  {
+    g_autoptr(GDir) dir = g_dir_open (results, 0, NULL);
+    const char *left = dir ? g_dir_read_name (dir) : NULL;
+
+    g_assert_null (left);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -609,6 +681,7 @@ main (int   argc,
   g_test_add_func ("/generations/concurrent-submits", test_concurrent_submits);
   g_test_add_func ("/generations/not-found", test_not_found);
   g_test_add_func ("/generations/restart-in-flight", test_restart_fails_jobs_in_flight);
+  g_test_add_func ("/generations/generator-crash", test_generator_crash);
 
   shared = srv_test_server_start (NULL);
   ret = g_test_run ();
