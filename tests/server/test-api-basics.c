@@ -21,7 +21,10 @@
 
 #include "config.h"
 
+#include <gio/gunixinputstream.h>
+#include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "srv-test-utils.h"
 
@@ -215,6 +218,60 @@ test_request_ids_unique (void)
     }
 }
 
+/* The desktop app learns the URL through --ready-fd, not by parsing
+ * stdout: the line arrives once the port accepts connections. */
+static void
+test_ready_fd (void)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GDataInputStream) data = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rivya-ready-XXXXXX", NULL);
+  g_autofree char *line = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *key_path = g_build_filename (dir, "local-api-key", NULL);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GBytes) body = NULL;
+  int fds[2];
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+  g_subprocess_launcher_take_fd (launcher, fds[1], 3);
+  proc = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("RIVYA_SERVER"), "serve",
+                                      "--data-dir", dir, "--listen", "127.0.0.1:0", "--bootstrap",
+                                      "--ready-fd", "3", NULL);
+  g_assert_no_error (error);
+  in = g_unix_input_stream_new (fds[0], TRUE);
+  data = g_data_input_stream_new (in);
+  line = g_data_input_stream_read_line_utf8 (data, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (line, "http://127.0.0.1:"));
+
+  g_file_get_contents (key_path, &key, NULL, &error);
+  g_assert_no_error (error);
+  g_strstrip (key);
+
+  soup_session_set_proxy_resolver (session, NULL);
+  {
+    g_autofree char *uri = g_strconcat (line, "/api/v1/credits", NULL);
+    g_autofree char *auth = g_strconcat ("Bearer ", key, NULL);
+
+    msg = soup_message_new ("GET", uri);
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  }
+  body = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  g_assert_nonnull (strstr (g_bytes_get_data (body, NULL), "\"current_credits\":1000"));
+
+  g_subprocess_send_signal (proc, SIGTERM);
+  g_subprocess_wait (proc, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -230,6 +287,7 @@ main (int   argc,
   g_test_add_func ("/api/auth/scope-denied", test_scope_denied);
   g_test_add_func ("/api/rate-limit/429", test_rate_limit);
   g_test_add_func ("/api/request-id/unique", test_request_ids_unique);
+  g_test_add_func ("/api/serve/ready-fd", test_ready_fd);
 
   shared = srv_test_server_start (NULL);
   ret = g_test_run ();
