@@ -234,8 +234,12 @@ srv_context_reply_error (SrvContext *ctx,
   json_builder_end_object (b);
 
   if (code == SRV_ERROR_METHOD_NOT_ALLOWED && ctx->route != NULL)
-    soup_message_headers_replace (soup_server_message_get_response_headers (ctx->msg),
-                                  "Allow", _srv_route_allow (ctx->route));
+    {
+      g_autofree char *allow = _srv_route_allow (ctx->route);
+
+      soup_message_headers_replace (soup_server_message_get_response_headers (ctx->msg),
+                                    "Allow", allow);
+    }
 
   srv_context_reply_builder (ctx, srv_error_code_to_status (code), b);
 }
@@ -244,8 +248,9 @@ void
 srv_context_reply_internal (SrvContext   *ctx,
                             const GError *error)
 {
-  /* The details go to the server's log, not to the client. */
-  g_warning ("%s: %s", ctx->request_id, error ? error->message : "unknown error");
+  /* The details go to the server's log, not to the client. A message,
+   * not a warning: it is an event to look into, not a broken invariant. */
+  g_message ("internal error in %s: %s", ctx->request_id, error ? error->message : "unknown error");
   srv_context_reply_error (ctx, SRV_ERROR_INTERNAL_ERROR, NULL,
                            "Something went wrong on the server; the request id helps find it in the log");
 }

@@ -138,7 +138,8 @@ srv_generator_run_isolated (const SrvGenRequest  *request,
     {
       remove_partial_outputs (request->output_dir);
       g_set_error (error, SRV_GENERATOR_ERROR, SRV_GENERATOR_ERROR_FAILED,
-                   "The %s generator stopped without an answer (exit status %d)",
+                   "The %s generator crashed (it exited with status %d and no answer); "
+                   "nothing was charged",
                    request->model, g_subprocess_get_exit_status (child));
       return FALSE;
     }
@@ -195,6 +196,10 @@ srv_generator_child_main (void)
   SrvGenRequest request = { 0 };
   JsonObject *req;
   JsonArray *arr;
+
+  /* A crash must reach the server as the signal it is, not as
+   * GStreamer's own report-and-exit. */
+  gst_segtrap_set_enabled (FALSE);
 
   if (g_output_stream_splice (buffer, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, &error) < 0 ||
       !json_parser_load_from_data (parser,

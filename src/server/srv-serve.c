@@ -86,6 +86,8 @@ srv_admin_serve (int    argc,
   g_autofree char *listen = NULL;
   g_autofree char *url = NULL;
   g_autofree char *new_key = NULL;
+  g_autofree char *chat_upstream = NULL;
+  g_autofree char *chat_upstream_model = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SrvStore) store = NULL;
@@ -95,6 +97,9 @@ srv_admin_serve (int    argc,
   gboolean do_bootstrap = FALSE;
   int ready_fd = -1;
   int workers = 2, rate = 600, burst = 120, latency = 0;
+  int chat_word_delay = 30, chat_ping_interval = 15000;
+  gboolean allow_insecure_webhooks = FALSE;
+  double webhook_retry_scale = 1.0;
   const GOptionEntry entries[] = {
     { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir, "The server's data directory", "DIR" },
     { "listen", 'l', 0, G_OPTION_ARG_STRING, &listen, "Address to listen on (default 127.0.0.1:0, a free port)", "HOST:PORT" },
@@ -104,6 +109,12 @@ srv_admin_serve (int    argc,
     { "rate-limit", 0, 0, G_OPTION_ARG_INT, &rate, "Requests per minute per key (default 600)", "N" },
     { "rate-burst", 0, 0, G_OPTION_ARG_INT, &burst, "Burst per key (default 120)", "N" },
     { "job-latency", 0, 0, G_OPTION_ARG_INT, &latency, "Extra milliseconds each job waits in the queue (default 0)", "MS" },
+    { "chat-word-delay", 0, 0, G_OPTION_ARG_INT, &chat_word_delay, "Milliseconds between the words local-chat streams (default 30)", "MS" },
+    { "chat-ping-interval", 0, 0, G_OPTION_ARG_INT, &chat_ping_interval, "Milliseconds of silence before a chat stream sends “: ping” (default 15000)", "MS" },
+    { "chat-upstream", 0, 0, G_OPTION_ARG_STRING, &chat_upstream, "OpenAI-compatible base URL local-chat forwards to, e.g. http://127.0.0.1:11434/v1", "URL" },
+    { "chat-upstream-model", 0, 0, G_OPTION_ARG_STRING, &chat_upstream_model, "Model name to ask the chat upstream for", "NAME" },
+    { "allow-insecure-webhooks", 0, 0, G_OPTION_ARG_NONE, &allow_insecure_webhooks, "Development only: allow http and loopback webhook URLs", NULL },
+    { "webhook-retry-scale", 0, 0, G_OPTION_ARG_DOUBLE, &webhook_retry_scale, "Multiply the webhook retry delays by F (default 1; tests use 0.001)", "F" },
     { NULL }
   };
 
@@ -123,6 +134,17 @@ srv_admin_serve (int    argc,
     {
       g_printerr ("rivya-server: --workers is 1 to 64, --rate-limit and --rate-burst at least 1, "
                   "--job-latency 0 to 600000\n");
+      return 1;
+    }
+  if (chat_word_delay < 0 || chat_word_delay > 60000 ||
+      chat_ping_interval < 10 || chat_ping_interval > 3600000)
+    {
+      g_printerr ("rivya-server: --chat-word-delay is 0 to 60000, --chat-ping-interval 10 to 3600000\n");
+      return 1;
+    }
+  if (!(webhook_retry_scale >= 0 && webhook_retry_scale <= 1000))
+    {
+      g_printerr ("rivya-server: --webhook-retry-scale is 0 to 1000\n");
       return 1;
     }
 
@@ -149,6 +171,12 @@ srv_admin_serve (int    argc,
   options.rate_per_minute = rate;
   options.rate_burst = burst;
   options.job_latency_ms = latency;
+  options.chat_word_delay_ms = chat_word_delay;
+  options.chat_ping_interval_ms = chat_ping_interval;
+  options.chat_upstream = chat_upstream;
+  options.chat_upstream_model = chat_upstream_model;
+  options.allow_insecure_webhooks = allow_insecure_webhooks;
+  options.webhook_retry_scale = webhook_retry_scale;
 
   if (!(server = srv_server_new (store, &options, &error)) ||
       !(url = srv_server_listen (server, listen ? listen : "127.0.0.1:0", &error)))

@@ -47,7 +47,8 @@ struct _SrvRoute
 
 SrvStore   *_srv_server_get_store  (SrvServer       *self);
 SrvJobs    *_srv_server_get_jobs   (SrvServer       *self);
-const char *_srv_route_allow       (const SrvRoute  *route);
+const SrvServerOptions *_srv_server_get_options (SrvServer *self);
+char       *_srv_route_allow       (const SrvRoute  *route);
 
 /* Route handlers, one file each. */
 void srv_route_models_list        (SrvContext *ctx);
@@ -58,5 +59,18 @@ void srv_route_files_create       (SrvContext *ctx);
 void srv_route_files_get          (SrvContext *ctx);
 void srv_route_credits_get        (SrvContext *ctx);
 void srv_route_media_get          (SrvContext *ctx);
+void srv_route_chat_completions_create (SrvContext *ctx);
+void srv_route_chat_completions_stream (SrvContext *ctx);
+void srv_route_chat_sessions_list      (SrvContext *ctx);
+void srv_route_chat_sessions_get       (SrvContext *ctx);
+void srv_route_webhooks_create        (SrvContext *ctx);
+void srv_route_webhooks_list          (SrvContext *ctx);
+void srv_route_webhooks_get           (SrvContext *ctx);
+void srv_route_webhooks_update        (SrvContext *ctx);
+void srv_route_webhooks_delete        (SrvContext *ctx);
+void srv_route_webhooks_rotate_secret (SrvContext *ctx);
+void srv_route_webhooks_test          (SrvContext *ctx);
+void srv_route_webhooks_deliveries    (SrvContext *ctx);
+void srv_route_webhook_events_list    (SrvContext *ctx);
 
 G_END_DECLS

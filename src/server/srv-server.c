@@ -26,8 +26,10 @@
 
 #include "srv-ratelimit.h"
 #include "srv-server-private.h"
+#include "srv-store-chat.h"
 #include "srv-upload.h"
 #include "srv-util.h"
+#include "srv-webhook-sender.h"
 
 #define JSON_BODY_LIMIT   (1024 * 1024)
 #define NO_BODY_LIMIT     (64 * 1024)
@@ -47,6 +49,7 @@ struct _SrvServer
   SrvRateLimiter   *limiter;
   SrvServerOptions  options;
   guint             purge_source;
+  SrvWebhookSender *webhooks;
 };
 
 G_DEFINE_FINAL_TYPE (SrvServer, srv_server, G_TYPE_OBJECT)
@@ -60,6 +63,19 @@ static const SrvRoute routes[] = {
   { "GET",  "/api/v1/files/{fileId}", "files:read", srv_route_files_get, 0, NO_BODY_LIMIT },
   { "GET",  "/api/v1/credits", "credits:read", srv_route_credits_get, 0, NO_BODY_LIMIT },
   { "GET",  "/media/{token}", NULL, srv_route_media_get, SRV_ROUTE_PUBLIC, NO_BODY_LIMIT },
+  { "POST", "/api/v1/chat/completions", "chat:create", srv_route_chat_completions_create, 0, JSON_BODY_LIMIT },
+  { "POST", "/api/v1/chat/completions/stream", "chat:create", srv_route_chat_completions_stream, 0, JSON_BODY_LIMIT },
+  { "GET",  "/api/v1/chat/sessions", "chat:read", srv_route_chat_sessions_list, 0, NO_BODY_LIMIT },
+  { "GET",  "/api/v1/chat/sessions/{sessionId}", "chat:read", srv_route_chat_sessions_get, 0, NO_BODY_LIMIT },
+  { "POST", "/api/v1/webhooks", "webhooks:manage", srv_route_webhooks_create, 0, JSON_BODY_LIMIT },
+  { "GET",  "/api/v1/webhooks", "webhooks:manage", srv_route_webhooks_list, 0, NO_BODY_LIMIT },
+  { "GET",  "/api/v1/webhooks/{endpointId}", "webhooks:manage", srv_route_webhooks_get, 0, NO_BODY_LIMIT },
+  { "PATCH", "/api/v1/webhooks/{endpointId}", "webhooks:manage", srv_route_webhooks_update, 0, JSON_BODY_LIMIT },
+  { "DELETE", "/api/v1/webhooks/{endpointId}", "webhooks:manage", srv_route_webhooks_delete, 0, NO_BODY_LIMIT },
+  { "POST", "/api/v1/webhooks/{endpointId}/rotate-secret", "webhooks:manage", srv_route_webhooks_rotate_secret, 0, NO_BODY_LIMIT },
+  { "POST", "/api/v1/webhooks/{endpointId}/test", "webhooks:manage", srv_route_webhooks_test, 0, NO_BODY_LIMIT },
+  { "GET",  "/api/v1/webhooks/{endpointId}/deliveries", "webhooks:manage", srv_route_webhooks_deliveries, 0, NO_BODY_LIMIT },
+  { "GET",  "/api/v1/webhook-events", "webhooks:manage", srv_route_webhook_events_list, 0, NO_BODY_LIMIT },
 };
 
 SrvStore *
@@ -74,11 +90,30 @@ _srv_server_get_jobs (SrvServer *self)
   return self->jobs;
 }
 
-const char *
+const SrvServerOptions *
+_srv_server_get_options (SrvServer *self)
+{
+  return &self->options;
+}
+
+/* The Allow header of a 405: every method of the routes that share this
+ * route's path; GET also answers HEAD. */
+char *
 _srv_route_allow (const SrvRoute *route)
 {
-  /* Every path has a single method today; GET paths also answer HEAD. */
-  return g_str_equal (route->method, "GET") ? "GET, HEAD" : route->method;
+  g_autoptr(GString) allow = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+    {
+      if (!g_str_equal (routes[i].pattern, route->pattern))
+        continue;
+      if (allow->len > 0)
+        g_string_append (allow, ", ");
+      g_string_append (allow, routes[i].method);
+      if (g_str_equal (routes[i].method, "GET"))
+        g_string_append (allow, ", HEAD");
+    }
+  return g_string_free (g_steal_pointer (&allow), FALSE);
 }
 
 SrvRouteInfo *
@@ -306,7 +341,9 @@ claim_idempotency (SrvServer  *self,
   if (ctx->idempotency_existing->status == 0)
     {
       srv_context_reply_error (ctx, SRV_ERROR_IDEMPOTENCY_CONFLICT, "Idempotency-Key",
-                               "A request with this Idempotency-Key is still running");
+                               g_str_has_suffix (ctx->idempotency_existing->route, "/stream")
+                               ? "A streamed chat turn is never replayed: use a new Idempotency-Key"
+                               : "A request with this Idempotency-Key is still running");
       return FALSE;
     }
 
@@ -591,11 +628,14 @@ srv_server_dispose (GObject *object)
   SrvServer *self = (SrvServer *)object;
 
   g_clear_handle_id (&self->purge_source, g_source_remove);
+  if (self->webhooks != NULL)
+    srv_webhook_sender_stop (self->webhooks);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
   g_clear_pointer (&self->jobs, srv_jobs_free);
   g_clear_pointer (&self->limiter, srv_rate_limiter_free);
+  g_clear_object (&self->webhooks);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (srv_server_parent_class)->dispose (object);
@@ -619,6 +659,12 @@ srv_server_options_init (SrvServerOptions *options)
   options->rate_per_minute = 600;
   options->rate_burst = 120;
   options->job_latency_ms = 0;
+  options->chat_word_delay_ms = 30;
+  options->chat_ping_interval_ms = 15000;
+  options->chat_upstream = NULL;
+  options->chat_upstream_model = NULL;
+  options->allow_insecure_webhooks = FALSE;
+  options->webhook_retry_scale = 1.0;
 }
 
 SrvServer *
@@ -645,6 +691,15 @@ srv_server_new (SrvStore                *store,
   if (failed > 0)
     g_message ("Failed and refunded %u job(s) interrupted by the last shutdown", failed);
 
+  failed = srv_store_chat_fail_stale_turns (store, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (failed > 0)
+    g_message ("Refunded %u chat turn(s) interrupted by the last shutdown", failed);
+
   srv_store_purge_expired (store, NULL);
   remove_leftovers (store);
 
@@ -655,6 +710,11 @@ srv_server_new (SrvStore                *store,
   soup_server_add_early_handler (self->soup, NULL, early_handler_cb, self, NULL);
   soup_server_add_handler (self->soup, NULL, handler_cb, self, NULL);
   self->purge_source = g_timeout_add_seconds (PURGE_INTERVAL_S, purge_cb, self);
+  self->webhooks = srv_webhook_sender_new (store, self->soup,
+                                           options->allow_insecure_webhooks
+                                           ? SRV_WEBHOOK_URL_ALLOW_INSECURE
+                                           : SRV_WEBHOOK_URL_STRICT,
+                                           options->webhook_retry_scale);
 
   return g_steal_pointer (&self);
 }
@@ -749,6 +809,10 @@ srv_server_shutdown (SrvServer *self)
 
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
+  /* Deliveries in flight stay pending and go again at the next start;
+   * so do the events of the jobs failed below. */
+  if (self->webhooks != NULL)
+    srv_webhook_sender_stop (self->webhooks);
   if (self->jobs != NULL)
     srv_jobs_shutdown (self->jobs);
 

@@ -33,6 +33,12 @@ typedef struct
   guint     rate_per_minute;  /* per key (B.4) */
   guint     rate_burst;
   guint     job_latency_ms;   /* extra time a job spends queued, to mimic a cloud service */
+  guint       chat_word_delay_ms;     /* local-chat's pace when streaming, per word */
+  guint       chat_ping_interval_ms;  /* ": ping" after this much silence in a chat stream */
+  const char *chat_upstream;          /* OpenAI-compatible base URL for local-chat, or NULL */
+  const char *chat_upstream_model;    /* the model name sent to it */
+  gboolean    allow_insecure_webhooks; /* development: http and loopback webhook targets */
+  double      webhook_retry_scale;     /* multiplies the webhook retry delays (tests) */
 } SrvServerOptions;
 
 #define SRV_TYPE_SERVER (srv_server_get_type ())

@@ -22,6 +22,7 @@
 #include "config.h"
 
 #include "srv-store-private.h"
+#include "srv-store-webhooks.h"
 #include "srv-util.h"
 
 #define GEN_COLUMNS \
@@ -184,7 +185,9 @@ finish (SrvStore    *self,
   srv_stmt_bind_text (stmt, 5, success ? NULL : "generation_failed");
   srv_stmt_bind_text (stmt, 6, message);
   srv_stmt_bind_int64 (stmt, 7, srv_now_ms ());
-  if (!srv_stmt_run (stmt, error) || !srv_db_commit (self->db, error))
+  if (!srv_stmt_run (stmt, error) ||
+      !srv_store_webhooks_add_generation_event (self, g->account_id, id, success, error) ||
+      !srv_db_commit (self->db, error))
     goto failed;
   return TRUE;
 

@@ -126,6 +126,13 @@ test_unknown_route (void)
   g_assert_cmpstr (soup_message_headers_get_one (c->headers, "Allow"), ==, "GET, HEAD");
   srv_assert_error (d, 405, "method_not_allowed");
   g_assert_cmpstr (soup_message_headers_get_one (d->headers, "Allow"), ==, "POST");
+  /* A path with several methods lists them all. */
+  {
+    g_autoptr(SrvTestResponse) e = srv_test_call (shared, "PUT", "/api/v1/webhooks", shared->key, "{}", NULL);
+
+    srv_assert_error (e, 405, "method_not_allowed");
+    g_assert_cmpstr (soup_message_headers_get_one (e->headers, "Allow"), ==, "POST, GET, HEAD");
+  }
 }
 
 static void
