@@ -1,0 +1,66 @@
+/* rivya-chat-completion.h
+ *
+ * Copyright 2026 The Rivya Desktop authors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Lesser General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ *
+ * This library is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU
+ * Lesser General Public License for more details.
+ *
+ * You should have received a copy of the GNU Lesser General Public
+ * License along with this library; if not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#if !defined(RIVYA_INSIDE) && !defined(RIVYA_COMPILATION)
+# error "Only <rivya.h> can be included directly."
+#endif
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "rivya-chat-message.h"
+#include "rivya-types.h"
+
+G_BEGIN_DECLS
+
+#define RIVYA_TYPE_CHAT_COMPLETION (rivya_chat_completion_get_type ())
+
+RIVYA_AVAILABLE_IN_ALL
+G_DECLARE_FINAL_TYPE (RivyaChatCompletion, rivya_chat_completion, RIVYA, CHAT_COMPLETION, GObject)
+
+RIVYA_AVAILABLE_IN_ALL
+RivyaChatCompletion *rivya_chat_completion_new_from_json        (JsonObject           *object,
+                                                                 GError              **error);
+RIVYA_AVAILABLE_IN_ALL
+const char          *rivya_chat_completion_get_id               (RivyaChatCompletion  *self);
+RIVYA_AVAILABLE_IN_ALL
+const char          *rivya_chat_completion_get_session_id       (RivyaChatCompletion  *self);
+RIVYA_AVAILABLE_IN_ALL
+const char          *rivya_chat_completion_get_model            (RivyaChatCompletion  *self);
+RIVYA_AVAILABLE_IN_ALL
+const char          *rivya_chat_completion_get_created_at       (RivyaChatCompletion  *self);
+RIVYA_AVAILABLE_IN_ALL
+RivyaChatMessage    *rivya_chat_completion_get_message          (RivyaChatCompletion  *self);
+RIVYA_AVAILABLE_IN_ALL
+gint64               rivya_chat_completion_get_input_tokens     (RivyaChatCompletion  *self);
+RIVYA_AVAILABLE_IN_ALL
+gint64               rivya_chat_completion_get_output_tokens    (RivyaChatCompletion  *self);
+RIVYA_AVAILABLE_IN_ALL
+gint64               rivya_chat_completion_get_total_tokens     (RivyaChatCompletion  *self);
+RIVYA_AVAILABLE_IN_ALL
+gint64               rivya_chat_completion_get_reserved_credits (RivyaChatCompletion  *self);
+RIVYA_AVAILABLE_IN_ALL
+gint64               rivya_chat_completion_get_final_credits    (RivyaChatCompletion  *self);
+RIVYA_AVAILABLE_IN_ALL
+const char          *rivya_chat_completion_get_content          (RivyaChatCompletion  *self);
+
+G_END_DECLS
