@@ -326,3 +326,30 @@ srv_stmt_get_bytes (SrvStmt *stmt,
 
   return g_bytes_new (data, len);
 }
+
+/* Reads every row of a prepared and bound SELECT. */
+GPtrArray *
+srv_stmt_collect (SrvStmt         *stmt,
+                  SrvRowFunc       func,
+                  GDestroyNotify   free_func,
+                  GError         **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  g_autoptr(GError) local_error = NULL;
+
+  while (srv_stmt_next (stmt, &local_error))
+    g_ptr_array_add (rows, func (stmt));
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+/* A SrvRowFunc for lists of one text column. */
+gpointer
+srv_stmt_dup_first_text (SrvStmt *stmt)
+{
+  return srv_stmt_dup_text (stmt, 0);
+}

@@ -38,6 +38,9 @@ G_DECLARE_FINAL_TYPE (SrvDb, srv_db, SRV, DB, GObject)
 
 typedef struct _SrvStmt SrvStmt;
 
+/* Makes one item from the current row of a statement. */
+typedef gpointer (*SrvRowFunc) (SrvStmt *stmt);
+
 GQuark        srv_db_error_quark    (void);
 SrvDb        *srv_db_open           (const char   *path,
                                      GError      **error);
@@ -87,6 +90,11 @@ gboolean      srv_stmt_is_null      (SrvStmt      *stmt,
                                      int           column);
 GBytes       *srv_stmt_get_bytes    (SrvStmt      *stmt,
                                      int           column);
+gpointer      srv_stmt_dup_first_text (SrvStmt    *stmt);
+GPtrArray    *srv_stmt_collect      (SrvStmt      *stmt,
+                                     SrvRowFunc    func,
+                                     GDestroyNotify free_func,
+                                     GError      **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SrvStmt, srv_stmt_free)
 

@@ -452,7 +452,7 @@ srv_route_chat_sessions_list (SrvContext *ctx)
                                            (guint)limit, &has_more, &error);
   if (sessions == NULL)
     {
-      if (g_error_matches (error, SRV_STORE_ERROR, SRV_STORE_ERROR_NOT_FOUND))
+      if (g_error_matches (error, SRV_STORE_ERROR, SRV_STORE_ERROR_INVALID))
         srv_context_reply_error (ctx, SRV_ERROR_VALIDATION_FAILED, "after",
                                  "after is the id of one of this account's chat sessions");
       else

@@ -76,56 +76,12 @@ srv_store_chat_list_sessions (SrvStore    *self,
                               gboolean    *has_more,
                               GError     **error)
 {
-  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func ((GDestroyNotify)srv_chat_session_free);
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(SrvStmt) stmt = NULL;
-  gint64 before = G_MAXINT64;
-
-  *has_more = FALSE;
-
-  if (after != NULL)
-    {
-      g_autoptr(SrvStmt) cursor = srv_db_prepare (self->db,
-                                                  "SELECT seq FROM chat_sessions"
-                                                  " WHERE id = ?1 AND account_id = ?2",
-                                                  error);
-      if (cursor == NULL)
-        return NULL;
-      srv_stmt_bind_text (cursor, 1, after);
-      srv_stmt_bind_int64 (cursor, 2, account_id);
-      if (!srv_stmt_next (cursor, error))
-        {
-          if (error != NULL && *error == NULL)
-            g_set_error (error, SRV_STORE_ERROR, SRV_STORE_ERROR_NOT_FOUND, "No such chat session");
-          return NULL;
-        }
-      before = srv_stmt_get_int64 (cursor, 0);
-    }
-
-  stmt = srv_db_prepare (self->db,
-                         "SELECT " SESSION_COLUMNS " FROM chat_sessions"
-                         " WHERE account_id = ?1 AND seq < ?2 ORDER BY seq DESC LIMIT ?3",
-                         error);
-  if (stmt == NULL)
-    return NULL;
-  srv_stmt_bind_int64 (stmt, 1, account_id);
-  srv_stmt_bind_int64 (stmt, 2, before);
-  /* One more than asked: whether it exists is has_more. */
-  srv_stmt_bind_int64 (stmt, 3, (gint64)limit + 1);
-  while (srv_stmt_next (stmt, &local_error))
-    g_ptr_array_add (sessions, session_from_row (stmt));
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  if (sessions->len > limit)
-    {
-      *has_more = TRUE;
-      g_ptr_array_set_size (sessions, limit);
-    }
-  return g_steal_pointer (&sessions);
+  return _srv_store_page (self,
+                          "SELECT seq FROM chat_sessions WHERE id = ?1 AND account_id = ?2",
+                          "SELECT " SESSION_COLUMNS " FROM chat_sessions"
+                          " WHERE account_id = ?1 AND seq < ?2 ORDER BY seq DESC LIMIT ?3",
+                          NULL, account_id, after, limit, (SrvRowFunc)session_from_row,
+                          (GDestroyNotify)srv_chat_session_free, has_more, error);
 }
 
 GPtrArray *
@@ -385,22 +341,17 @@ guint
 srv_store_chat_fail_stale_turns (SrvStore  *self,
                                  GError   **error)
 {
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) ids = NULL;
   g_autoptr(SrvStmt) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
   guint failed = 0;
 
   stmt = srv_db_prepare (self->db, "SELECT id FROM chat_turns WHERE status = 'running'", error);
   if (stmt == NULL)
     return 0;
-  while (srv_stmt_next (stmt, &local_error))
-    g_ptr_array_add (ids, srv_stmt_dup_text (stmt, 0));
+  ids = srv_stmt_collect (stmt, srv_stmt_dup_first_text, g_free, error);
   g_clear_pointer (&stmt, srv_stmt_free);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return 0;
-    }
+  if (ids == NULL)
+    return 0;
 
   for (guint i = 0; i < ids->len; i++)
     {

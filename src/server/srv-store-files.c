@@ -197,9 +197,8 @@ guint
 srv_store_purge_expired (SrvStore  *self,
                          GError   **error)
 {
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) paths = NULL;
   g_autoptr(SrvStmt) select = NULL;
-  g_autoptr(GError) local_error = NULL;
   gint64 now = srv_now_ms ();
   static const char *deletes[] = {
     "DELETE FROM blobs WHERE expires_at <= ?1",
@@ -210,14 +209,10 @@ srv_store_purge_expired (SrvStore  *self,
   if (select == NULL)
     return 0;
   srv_stmt_bind_int64 (select, 1, now);
-  while (srv_stmt_next (select, &local_error))
-    g_ptr_array_add (paths, srv_stmt_dup_text (select, 0));
+  paths = srv_stmt_collect (select, srv_stmt_dup_first_text, g_free, error);
   g_clear_pointer (&select, srv_stmt_free);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return 0;
-    }
+  if (paths == NULL)
+    return 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
     {

@@ -258,9 +258,8 @@ srv_store_fail_unfinished (SrvStore    *self,
                            const char  *message,
                            GError     **error)
 {
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) ids = NULL;
   g_autoptr(SrvStmt) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
   guint failed = 0;
 
   stmt = srv_db_prepare (self->db,
@@ -268,14 +267,10 @@ srv_store_fail_unfinished (SrvStore    *self,
                          error);
   if (stmt == NULL)
     return 0;
-  while (srv_stmt_next (stmt, &local_error))
-    g_ptr_array_add (ids, srv_stmt_dup_text (stmt, 0));
+  ids = srv_stmt_collect (stmt, srv_stmt_dup_first_text, g_free, error);
   g_clear_pointer (&stmt, srv_stmt_free);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return 0;
-    }
+  if (ids == NULL)
+    return 0;
 
   for (guint i = 0; i < ids->len; i++)
     {

@@ -40,4 +40,20 @@ gboolean _srv_store_ledger_add (SrvStore    *self,
                                 const char  *ref,
                                 GError     **error);
 
+/* B.5 paging over a table with an increasing `seq` column, newest
+ * first. seq_sql maps (?1 after, ?2 scope) to the cursor's seq; rows_sql
+ * takes (?1 scope, ?2 seq bound, ?3 limit + 1). An `after` that names no
+ * row of the scope is SRV_STORE_ERROR_INVALID. */
+GPtrArray *_srv_store_page      (SrvStore        *self,
+                                 const char      *seq_sql,
+                                 const char      *rows_sql,
+                                 const char      *scope_text,
+                                 gint64           scope_int,
+                                 const char      *after,
+                                 guint            limit,
+                                 SrvRowFunc       func,
+                                 GDestroyNotify   free_func,
+                                 gboolean        *has_more,
+                                 GError         **error);
+
 G_END_DECLS

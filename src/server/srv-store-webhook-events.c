@@ -139,8 +139,7 @@ srv_store_webhooks_add_generation_event (SrvStore    *self,
   const char *type = succeeded ? "generation.succeeded" : "generation.failed";
   g_autofree char *event_id = srv_id_new ("evt_");
   g_autofree char *needle = g_strdup_printf (" %s ", type);
-  g_autoptr(GPtrArray) endpoints = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) endpoints = NULL;
   g_autoptr(SrvStmt) stmt = NULL;
   gint64 now = srv_now_ms ();
 
@@ -156,14 +155,10 @@ srv_store_webhooks_add_generation_event (SrvStore    *self,
     return FALSE;
   srv_stmt_bind_int64 (stmt, 1, account_id);
   srv_stmt_bind_text (stmt, 2, needle);
-  while (srv_stmt_next (stmt, &local_error))
-    g_ptr_array_add (endpoints, srv_stmt_dup_text (stmt, 0));
+  endpoints = srv_stmt_collect (stmt, srv_stmt_dup_first_text, g_free, error);
   g_clear_pointer (&stmt, srv_stmt_free);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (endpoints == NULL)
+    return FALSE;
 
   for (guint i = 0; i < endpoints->len; i++)
     {
@@ -242,12 +237,12 @@ srv_store_webhooks_list_events (SrvStore    *self,
                                 gboolean    *has_more,
                                 GError     **error)
 {
-  return _srv_webhooks_page (self,
-                             "SELECT seq FROM webhook_events WHERE id = ?1 AND account_id = ?2",
-                             "SELECT " EVENT_COLUMNS " FROM webhook_events"
-                             " WHERE account_id = ?1 AND seq < ?2 ORDER BY seq DESC LIMIT ?3",
-                             NULL, account_id, after, limit, (SrvRowFunc)event_from_row,
-                             (GDestroyNotify)srv_webhook_event_free, has_more, error);
+  return _srv_store_page (self,
+                          "SELECT seq FROM webhook_events WHERE id = ?1 AND account_id = ?2",
+                          "SELECT " EVENT_COLUMNS " FROM webhook_events"
+                          " WHERE account_id = ?1 AND seq < ?2 ORDER BY seq DESC LIMIT ?3",
+                          NULL, account_id, after, limit, (SrvRowFunc)event_from_row,
+                          (GDestroyNotify)srv_webhook_event_free, has_more, error);
 }
 
 SrvWebhookDelivery *
@@ -276,12 +271,12 @@ srv_store_webhooks_list_deliveries (SrvStore    *self,
                                     gboolean    *has_more,
                                     GError     **error)
 {
-  return _srv_webhooks_page (self,
-                             "SELECT seq FROM webhook_deliveries WHERE id = ?1 AND endpoint_id = ?2",
-                             "SELECT " DELIVERY_COLUMNS DELIVERY_FROM
-                             " WHERE d.endpoint_id = ?1 AND d.seq < ?2 ORDER BY d.seq DESC LIMIT ?3",
-                             endpoint_id, 0, after, limit, (SrvRowFunc)delivery_from_row,
-                             (GDestroyNotify)srv_webhook_delivery_free, has_more, error);
+  return _srv_store_page (self,
+                          "SELECT seq FROM webhook_deliveries WHERE id = ?1 AND endpoint_id = ?2",
+                          "SELECT " DELIVERY_COLUMNS DELIVERY_FROM
+                          " WHERE d.endpoint_id = ?1 AND d.seq < ?2 ORDER BY d.seq DESC LIMIT ?3",
+                          endpoint_id, 0, after, limit, (SrvRowFunc)delivery_from_row,
+                          (GDestroyNotify)srv_webhook_delivery_free, has_more, error);
 }
 
 /* Pending attempts whose time has come, for endpoints that take
@@ -303,8 +298,8 @@ srv_store_webhooks_due_deliveries (SrvStore  *self,
     return NULL;
   srv_stmt_bind_int64 (stmt, 1, now);
   srv_stmt_bind_int64 (stmt, 2, limit);
-  return _srv_webhooks_collect (stmt, (SrvRowFunc)delivery_from_row,
-                                (GDestroyNotify)srv_webhook_delivery_free, error);
+  return srv_stmt_collect (stmt, (SrvRowFunc)delivery_from_row,
+                           (GDestroyNotify)srv_webhook_delivery_free, error);
 }
 
 /* When the next pending attempt after now is due, or 0. */

@@ -30,23 +30,6 @@ G_BEGIN_DECLS
  * (srv-store-webhooks.c), events and deliveries
  * (srv-store-webhook-events.c). */
 
-typedef gpointer (*SrvRowFunc) (SrvStmt *stmt);
-
-GPtrArray          *_srv_webhooks_collect         (SrvStmt          *stmt,
-                                                   SrvRowFunc        func,
-                                                   GDestroyNotify    free_func,
-                                                   GError          **error);
-GPtrArray          *_srv_webhooks_page            (SrvStore         *self,
-                                                   const char       *seq_sql,
-                                                   const char       *rows_sql,
-                                                   const char       *scope_text,
-                                                   gint64            scope_int,
-                                                   const char       *after,
-                                                   guint             limit,
-                                                   SrvRowFunc        func,
-                                                   GDestroyNotify    free_func,
-                                                   gboolean         *has_more,
-                                                   GError          **error);
 gboolean            _srv_webhooks_end_transaction (SrvStore         *self,
                                                    gboolean          ok,
                                                    GError          **error);

@@ -114,84 +114,6 @@ srv_store_webhooks_set_notify (SrvStore    *self,
   g_object_set_data_full (G_OBJECT (self), NOTIFY_KEY, n, (GDestroyNotify)notify_free);
 }
 
-/* Reads every row of a prepared and bound SELECT. */
-GPtrArray *
-_srv_webhooks_collect (SrvStmt         *stmt,
-                       SrvRowFunc       func,
-                       GDestroyNotify   free_func,
-                       GError         **error)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
-  g_autoptr(GError) local_error = NULL;
-
-  while (srv_stmt_next (stmt, &local_error))
-    g_ptr_array_add (rows, func (stmt));
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
-}
-
-/* Pages are newest first (B.5): rows older than the one named by
- * after. The extra row fetched only tells whether there is more. */
-GPtrArray *
-_srv_webhooks_page (SrvStore        *self,
-                    const char      *seq_sql,
-                    const char      *rows_sql,
-                    const char      *scope_text,
-                    gint64           scope_int,
-                    const char      *after,
-                    guint            limit,
-                    SrvRowFunc       func,
-                    GDestroyNotify   free_func,
-                    gboolean        *has_more,
-                    GError         **error)
-{
-  g_autoptr(SrvStmt) stmt = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  gint64 before = G_MAXINT64;
-
-  if (after != NULL)
-    {
-      g_autoptr(SrvStmt) seq = srv_db_prepare (self->db, seq_sql, error);
-
-      if (seq == NULL)
-        return NULL;
-      srv_stmt_bind_text (seq, 1, after);
-      if (scope_text != NULL)
-        srv_stmt_bind_text (seq, 2, scope_text);
-      else
-        srv_stmt_bind_int64 (seq, 2, scope_int);
-      if (!srv_stmt_next (seq, error))
-        {
-          if (error != NULL && *error == NULL)
-            g_set_error (error, SRV_STORE_ERROR, SRV_STORE_ERROR_INVALID,
-                         "after names no item of this list");
-          return NULL;
-        }
-      before = srv_stmt_get_int64 (seq, 0);
-    }
-
-  stmt = srv_db_prepare (self->db, rows_sql, error);
-  if (stmt == NULL)
-    return NULL;
-  if (scope_text != NULL)
-    srv_stmt_bind_text (stmt, 1, scope_text);
-  else
-    srv_stmt_bind_int64 (stmt, 1, scope_int);
-  srv_stmt_bind_int64 (stmt, 2, before);
-  srv_stmt_bind_int64 (stmt, 3, (gint64)limit + 1);
-  if (!(rows = _srv_webhooks_collect (stmt, func, free_func, error)))
-    return NULL;
-
-  *has_more = rows->len > limit;
-  if (*has_more)
-    g_ptr_array_set_size (rows, limit);
-  return g_steal_pointer (&rows);
-}
-
 gboolean
 _srv_webhooks_end_transaction (SrvStore  *self,
                                gboolean   ok,
@@ -263,12 +185,12 @@ srv_store_webhooks_list_endpoints (SrvStore    *self,
                                    gboolean    *has_more,
                                    GError     **error)
 {
-  return _srv_webhooks_page (self,
-                             "SELECT seq FROM webhook_endpoints WHERE id = ?1 AND account_id = ?2",
-                             "SELECT " ENDPOINT_COLUMNS " FROM webhook_endpoints"
-                             " WHERE account_id = ?1 AND seq < ?2 ORDER BY seq DESC LIMIT ?3",
-                             NULL, account_id, after, limit, (SrvRowFunc)endpoint_from_row,
-                             (GDestroyNotify)srv_webhook_endpoint_free, has_more, error);
+  return _srv_store_page (self,
+                          "SELECT seq FROM webhook_endpoints WHERE id = ?1 AND account_id = ?2",
+                          "SELECT " ENDPOINT_COLUMNS " FROM webhook_endpoints"
+                          " WHERE account_id = ?1 AND seq < ?2 ORDER BY seq DESC LIMIT ?3",
+                          NULL, account_id, after, limit, (SrvRowFunc)endpoint_from_row,
+                          (GDestroyNotify)srv_webhook_endpoint_free, has_more, error);
 }
 
 /* A revoked endpoint is kept for its history but never changes again. */

@@ -404,22 +404,13 @@ GPtrArray *
 srv_store_list_accounts (SrvStore  *self,
                          GError   **error)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(SrvStmt) stmt = srv_db_prepare (self->db,
                                             "SELECT name FROM accounts ORDER BY id",
                                             error);
-  g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
     return NULL;
-  while (srv_stmt_next (stmt, &local_error))
-    g_ptr_array_add (names, srv_stmt_dup_text (stmt, 0));
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  return g_steal_pointer (&names);
+  return srv_stmt_collect (stmt, srv_stmt_dup_first_text, g_free, error);
 }
 
 char *
@@ -502,8 +493,6 @@ srv_store_list_keys (SrvStore  *self,
                      gint64     account_id,
                      GError   **error)
 {
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func ((GDestroyNotify)srv_key_info_free);
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(SrvStmt) stmt = srv_db_prepare (self->db,
                                             "SELECT " KEY_COLUMNS " FROM api_keys k"
                                             " JOIN accounts a ON a.id = k.account_id"
@@ -513,14 +502,8 @@ srv_store_list_keys (SrvStore  *self,
   if (stmt == NULL)
     return NULL;
   srv_stmt_bind_int64 (stmt, 1, account_id);
-  while (srv_stmt_next (stmt, &local_error))
-    g_ptr_array_add (keys, key_info_from_row (stmt));
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  return g_steal_pointer (&keys);
+  return srv_stmt_collect (stmt, (SrvRowFunc)key_info_from_row,
+                           (GDestroyNotify)srv_key_info_free, error);
 }
 
 gboolean
@@ -672,4 +655,62 @@ srv_key_info_free (SrvKeyInfo *info)
   g_free (info->prefix);
   g_strfreev (info->scopes);
   g_free (info);
+}
+
+/* Pages are newest first (B.5): rows older than the one named by
+ * after. The extra row fetched only tells whether there is more. */
+GPtrArray *
+_srv_store_page (SrvStore        *self,
+                 const char      *seq_sql,
+                 const char      *rows_sql,
+                 const char      *scope_text,
+                 gint64           scope_int,
+                 const char      *after,
+                 guint            limit,
+                 SrvRowFunc       func,
+                 GDestroyNotify   free_func,
+                 gboolean        *has_more,
+                 GError         **error)
+{
+  g_autoptr(SrvStmt) stmt = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 before = G_MAXINT64;
+
+  if (after != NULL)
+    {
+      g_autoptr(SrvStmt) seq = srv_db_prepare (self->db, seq_sql, error);
+
+      if (seq == NULL)
+        return NULL;
+      srv_stmt_bind_text (seq, 1, after);
+      if (scope_text != NULL)
+        srv_stmt_bind_text (seq, 2, scope_text);
+      else
+        srv_stmt_bind_int64 (seq, 2, scope_int);
+      if (!srv_stmt_next (seq, error))
+        {
+          if (error != NULL && *error == NULL)
+            g_set_error (error, SRV_STORE_ERROR, SRV_STORE_ERROR_INVALID,
+                         "after names no item of this list");
+          return NULL;
+        }
+      before = srv_stmt_get_int64 (seq, 0);
+    }
+
+  stmt = srv_db_prepare (self->db, rows_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  if (scope_text != NULL)
+    srv_stmt_bind_text (stmt, 1, scope_text);
+  else
+    srv_stmt_bind_int64 (stmt, 1, scope_int);
+  srv_stmt_bind_int64 (stmt, 2, before);
+  srv_stmt_bind_int64 (stmt, 3, (gint64)limit + 1);
+  if (!(rows = srv_stmt_collect (stmt, func, free_func, error)))
+    return NULL;
+
+  *has_more = rows->len > limit;
+  if (*has_more)
+    g_ptr_array_set_size (rows, limit);
+  return g_steal_pointer (&rows);
 }
