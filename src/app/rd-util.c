@@ -1,0 +1,52 @@
+/* rd-util.c
+ *
+ * Copyright 2026 The Rivya Desktop authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rd-util"
+
+#include "config.h"
+
+#include "rd-util.h"
+
+/*
+ * rd_util_running_uninstalled:
+ *
+ * Whether the running program is one built in this build tree (the app
+ * or a test), as opposed to an installed copy. Only then may the app use
+ * the server and schemas of the build tree: an installed app must never
+ * pick up a stale developer build.
+ */
+gboolean
+rd_util_running_uninstalled (void)
+{
+  static gsize once;
+  static gboolean uninstalled;
+
+  if (g_once_init_enter (&once))
+    {
+      g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+      g_autofree char *root = g_canonicalize_filename (RD_BUILD_ROOT, NULL);
+      g_autofree char *prefix = g_strconcat (root, G_DIR_SEPARATOR_S, NULL);
+
+      uninstalled = exe != NULL && g_str_has_prefix (exe, prefix);
+      g_once_init_leave (&once, 1);
+    }
+
+  return uninstalled;
+}

@@ -1,0 +1,44 @@
+/* rd-window.h
+ *
+ * Copyright 2026 The Rivya Desktop authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rd-application.h"
+
+G_BEGIN_DECLS
+
+#define RD_TYPE_WINDOW (rd_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (RdWindow, rd_window, RD, WINDOW, AdwApplicationWindow)
+
+RdWindow   *rd_window_new                   (RdApplication *application);
+const char *rd_window_get_visible_view      (RdWindow      *self);
+void        rd_window_set_visible_view      (RdWindow      *self,
+                                             const char    *name);
+const char *rd_window_get_connection_status (RdWindow      *self);
+gint64      rd_window_get_balance           (RdWindow      *self);
+void        rd_window_add_toast             (RdWindow      *self,
+                                             const char    *message,
+                                             const char    *button_label,
+                                             const char    *action_name);
+
+G_END_DECLS
