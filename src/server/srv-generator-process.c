@@ -105,13 +105,13 @@ srv_generator_run_isolated (const SrvGenRequest  *request,
   g_autoptr(JsonParser) parser = NULL;
   g_autofree char *input = request_to_json (request);
   g_autofree char *answer = NULL;
-  g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", NULL);
   JsonObject *result;
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-  child = g_subprocess_launcher_spawn (launcher, error, self_exe ? self_exe : "rivya-server",
-                                       "generate-job", NULL);
+  /* /proc/self/exe is this very binary even after a rebuild replaced
+   * the file on disk. */
+  child = g_subprocess_launcher_spawn (launcher, error, "/proc/self/exe", "generate-job", NULL);
   if (child == NULL)
     return FALSE;
 

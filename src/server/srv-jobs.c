@@ -116,6 +116,21 @@ finish_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Always later, on the main context: g_main_context_invoke() would run
+ * the function right here, in the worker, whenever no thread owns the
+ * context (as during shutdown, after the main loop returned). */
+static void
+defer_to_main (SrvJobs     *self,
+               GSourceFunc  func,
+               gpointer     data)
+{
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  g_source_set_callback (source, func, data, NULL);
+  g_source_set_static_name (source, "[rivya-server] job update");
+  g_source_attach (source, self->context);
+}
+
 static void
 worker_cb (gpointer data,
            gpointer user_data)
@@ -137,7 +152,7 @@ worker_cb (gpointer data,
   p = g_malloc (sizeof *p);
   p->jobs = self;
   p->id = g_strdup (job->id);
-  g_main_context_invoke (self->context, mark_processing_cb, p);
+  defer_to_main (self, mark_processing_cb, p);
 
   request.model = job->model;
   request.mode = job->mode;
@@ -152,7 +167,7 @@ worker_cb (gpointer data,
   else if (srv_ensure_directory (job->output_dir, &job->error))
     job->ok = srv_generator_run_isolated (&request, &job->output, &job->error);
 
-  g_main_context_invoke (self->context, finish_cb, job);
+  defer_to_main (self, finish_cb, job);
 }
 
 SrvJobs *

@@ -185,6 +185,11 @@ srv_admin_serve (int    argc,
       return 1;
     }
 
+  /* Signals first: a client may stop us the moment it reads the URL. */
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGTERM, quit_cb, loop);
+  g_unix_signal_add (SIGINT, quit_cb, loop);
+
   g_print ("rivya-server %s, data in %s\n", PACKAGE_VERSION, srv_store_get_data_dir (store));
   if (new_key != NULL)
     {
@@ -204,9 +209,6 @@ srv_admin_serve (int    argc,
       close (ready_fd);
     }
 
-  loop = g_main_loop_new (NULL, FALSE);
-  g_unix_signal_add (SIGTERM, quit_cb, loop);
-  g_unix_signal_add (SIGINT, quit_cb, loop);
   g_main_loop_run (loop);
 
   g_message ("Stopping: no new connections, failing unfinished jobs");
