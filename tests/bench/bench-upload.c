@@ -50,6 +50,7 @@ typedef struct
   GMutex        lock;
   GCond         ready;
   guint64       received;
+  gboolean      quit;
 } Sink;
 
 static void
@@ -114,8 +115,12 @@ sink_thread (gpointer data)
   g_mutex_unlock (&sink->lock);
   g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
 
-  for (;;)
+  while (!g_atomic_int_get (&sink->quit))
     g_main_context_iteration (sink->context, TRUE);
+
+  soup_server_disconnect (sink->server);
+  g_clear_object (&sink->server);
+  g_main_context_pop_thread_default (sink->context);
   return NULL;
 }
 
@@ -179,6 +184,7 @@ main (int   argc,
                                  0x81, 0x01, 0x42, 0xf2, 0x81, 0x04, 0x42, 0xf3, 0x81, 0x08, 0x42,
                                  0x82, 0x84, 'w', 'e', 'b', 'm' };
   Sink sink = { 0 };
+  GThread *thread;
   GError *done = NULL;
   gint64 size, start, rss_before, peak_before;
   double lib_s, curl_s;
@@ -202,7 +208,7 @@ main (int   argc,
   g_mutex_init (&sink.lock);
   g_cond_init (&sink.ready);
   g_mutex_lock (&sink.lock);
-  g_thread_new ("sink", sink_thread, &sink);
+  thread = g_thread_new ("sink", sink_thread, &sink);
   while (sink.url == NULL)
     g_cond_wait (&sink.ready, &sink.lock);
   g_mutex_unlock (&sink.lock);
@@ -266,5 +272,12 @@ main (int   argc,
 
   printf ("\nratio librivya / curl time: %.2f\n", lib_s / curl_s);
   g_unlink (path);
+
+  /* The sink lives on this stack: stop its thread before returning. */
+  g_atomic_int_set (&sink.quit, TRUE);
+  g_main_context_wakeup (sink.context);
+  g_thread_join (thread);
+  g_main_context_unref (sink.context);
+  g_free (sink.url);
   return 0;
 }
