@@ -38,6 +38,8 @@ struct _RdApplication
 
   GSettings          *settings;
   RdServerSupervisor *supervisor;
+  RdSession          *session;
+  RdJobStore         *job_store;
   guint               sigterm_id;
   guint               sigint_id;
   guint               sighup_id;
@@ -148,6 +150,13 @@ rd_application_handle_local_options (GApplication *app,
   return G_APPLICATION_CLASS (rd_application_parent_class)->handle_local_options (app, options);
 }
 
+/* Jobs are followed over the session's client, whichever server it is. */
+static void
+session_client_cb (RdApplication *self)
+{
+  rd_job_store_set_client (self->job_store, rd_session_get_client (self->session));
+}
+
 static void
 rd_application_startup (GApplication *app)
 {
@@ -175,6 +184,14 @@ rd_application_startup (GApplication *app)
 
   self->settings = g_settings_new (RD_SETTINGS_SCHEMA_ID);
   self->supervisor = rd_server_supervisor_new (NULL);
+  self->session = rd_session_new ();
+  rd_session_use_local (self->session, self->supervisor);
+  self->job_store = rd_job_store_new (NULL);
+  g_signal_connect_object (self->session, "notify::client",
+                           G_CALLBACK (session_client_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->job_store, "job-finished",
+                           G_CALLBACK (rd_session_refresh_balance), self->session, G_CONNECT_SWAPPED);
+  session_client_cb (self);
 
   self->sigterm_id = g_unix_signal_add (SIGTERM, quit_signal_cb, self);
   self->sigint_id = g_unix_signal_add (SIGINT, quit_signal_cb, self);
@@ -249,6 +266,8 @@ rd_application_dispose (GObject *object)
   g_clear_handle_id (&self->sigterm_id, g_source_remove);
   g_clear_handle_id (&self->sigint_id, g_source_remove);
   g_clear_handle_id (&self->sighup_id, g_source_remove);
+  g_clear_object (&self->job_store);
+  g_clear_object (&self->session);
   g_clear_object (&self->supervisor);
   g_clear_object (&self->settings);
 
@@ -306,4 +325,20 @@ rd_application_get_settings (RdApplication *self)
 {
   g_return_val_if_fail (RD_IS_APPLICATION (self), NULL);
   return self->settings;
+}
+
+/* The app's connection to its server; NULL before startup. */
+RdSession *
+rd_application_get_session (RdApplication *self)
+{
+  g_return_val_if_fail (RD_IS_APPLICATION (self), NULL);
+  return self->session;
+}
+
+/* The job history; NULL before startup. */
+RdJobStore *
+rd_application_get_job_store (RdApplication *self)
+{
+  g_return_val_if_fail (RD_IS_APPLICATION (self), NULL);
+  return self->job_store;
 }

@@ -23,6 +23,8 @@
 #include <adwaita.h>
 
 #include "rd-server-supervisor.h"
+#include "rd-job-store.h"
+#include "rd-session.h"
 
 G_BEGIN_DECLS
 
@@ -34,5 +36,7 @@ RdApplication      *rd_application_new            (const char        *applicatio
                                                    GApplicationFlags  flags);
 RdServerSupervisor *rd_application_get_supervisor (RdApplication     *self);
 GSettings          *rd_application_get_settings   (RdApplication     *self);
+RdSession          *rd_application_get_session    (RdApplication     *self);
+RdJobStore         *rd_application_get_job_store  (RdApplication     *self);
 
 G_END_DECLS

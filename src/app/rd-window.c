@@ -27,8 +27,11 @@
 
 #include <glib/gi18n.h>
 
-#include "rd-credits.h"
+#include "rd-create-page.h"
+#include "rd-jobs-page.h"
+#include "rd-job-store.h"
 #include "rd-server-supervisor.h"
+#include "rd-session.h"
 #include "rd-util.h"
 
 struct _RdWindow
@@ -42,15 +45,14 @@ struct _RdWindow
   AdwViewSwitcherBar   *switcher_bar;
   GtkWidget            *account_box;
   GtkLabel             *balance_label;
+  RdCreatePage         *create_page;
 
   /* Owned references */
   GSettings            *settings;
   RdServerSupervisor   *supervisor;
-  SoupSession          *session;
-  GCancellable         *balance_cancellable;
+  RdSession            *session;
   char                 *connection_status;
   char                 *last_toast;
-  gint64                balance;
   guint                 narrow_idle_id;
 };
 
@@ -59,6 +61,7 @@ G_DEFINE_FINAL_TYPE (RdWindow, rd_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_SUPERVISOR,
+  PROP_SESSION,
   PROP_VISIBLE_VIEW,
   PROP_ACCOUNT_NAME,
   PROP_BALANCE,
@@ -81,14 +84,15 @@ static void
 update_balance_label (RdWindow *self)
 {
   g_autofree char *text = NULL;
+  gint64 balance = rd_window_get_balance (self);
 
-  if (self->balance >= 0)
+  if (balance >= 0)
     {
-      g_autofree char *number = g_strdup_printf ("%'" G_GINT64_FORMAT, self->balance);
+      g_autofree char *number = g_strdup_printf ("%'" G_GINT64_FORMAT, balance);
 
       /* translators: the balance in the header bar, e.g. "1,000 credits" */
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s credit", "%s credits",
-                                           self->balance % 1000000),
+                                           balance % 1000000),
                               number);
     }
   else if (server_state (self) == RD_SERVER_STATE_STARTING)
@@ -103,15 +107,26 @@ update_balance_label (RdWindow *self)
 }
 
 static void
-set_balance (RdWindow *self,
-             gint64    balance)
+session_balance_cb (RdWindow *self)
 {
-  if (self->balance != balance)
-    {
-      self->balance = balance;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BALANCE]);
-    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BALANCE]);
   update_balance_label (self);
+}
+
+static void
+session_account_name_cb (RdWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT_NAME]);
+}
+
+static void
+session_balance_error_cb (RdWindow   *self,
+                          const char *error_message)
+{
+  g_autofree char *message = g_strdup_printf (_("Could not read the balance: %s"),
+                                              error_message);
+
+  rd_window_add_toast (self, message, NULL, NULL);
 }
 
 void
@@ -151,49 +166,11 @@ _rd_window_get_last_toast (RdWindow *self)
 }
 
 static void
-balance_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(RdWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  gint64 balance;
-
-  balance = rd_credits_fetch_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (error != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not read the balance: %s"),
-                                                  error->message);
-      rd_window_add_toast (self, message, NULL, NULL);
-      balance = -1;
-    }
-
-  set_balance (self, balance);
-}
-
-static void
 refresh_balance (RdWindow *self)
 {
-  g_cancellable_cancel (self->balance_cancellable);
-  g_clear_object (&self->balance_cancellable);
-
-  if (server_state (self) != RD_SERVER_STATE_RUNNING ||
-      rd_server_supervisor_get_url (self->supervisor) == NULL)
-    {
-      set_balance (self, -1);
-      return;
-    }
-
-  self->balance_cancellable = g_cancellable_new ();
-  rd_credits_fetch_async (self->session,
-                          rd_server_supervisor_get_url (self->supervisor),
-                          rd_server_supervisor_get_api_key (self->supervisor),
-                          self->balance_cancellable,
-                          balance_cb,
-                          g_object_ref (self));
+  if (self->session != NULL)
+    rd_session_refresh_balance (self->session);
+  update_balance_label (self);
 }
 
 static void
@@ -241,7 +218,7 @@ supervisor_state_cb (RdWindow *self)
   g_assert (RD_IS_WINDOW (self));
 
   update_connection_status (self);
-  refresh_balance (self);
+  update_balance_label (self);
 
   if (server_state (self) == RD_SERVER_STATE_FAILED)
     rd_window_add_toast (self, rd_server_supervisor_get_error_message (self->supervisor),
@@ -254,7 +231,7 @@ supervisor_url_cb (RdWindow *self)
   g_assert (RD_IS_WINDOW (self));
 
   update_connection_status (self);
-  refresh_balance (self);
+  update_balance_label (self);
 }
 
 static void
@@ -266,12 +243,43 @@ supervisor_restarted_cb (RdWindow *self)
                        NULL, NULL);
 }
 
+/* The Create page submitted a generation: the job list takes it, and
+ * the window shows it there and reads the balance the job reserved. */
+static void
+create_page_submitted_cb (RdWindow               *self,
+                          RivyaModel             *model,
+                          RivyaGenerationRequest *request,
+                          RivyaGeneration        *generation)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (RD_IS_APPLICATION (app) && rd_application_get_job_store (RD_APPLICATION (app)) != NULL)
+    rd_job_store_add_submission (rd_application_get_job_store (RD_APPLICATION (app)),
+                                 rd_session_get_base_url (self->session),
+                                 model, request, generation);
+
+  refresh_balance (self);
+  rd_window_set_visible_view (self, "jobs");
+}
+
 static void
 rd_window_show_view_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *param)
 {
   rd_window_set_visible_view (RD_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+/* Ctrl+F: the search of the Create view's model list. */
+static void
+rd_window_search_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  RdWindow *self = RD_WINDOW (widget);
+
+  rd_window_set_visible_view (self, "create");
+  rd_create_page_focus_search (self->create_page);
 }
 
 /* Reads the balance again; if the local server gave up, starts it anew. */
@@ -289,7 +297,10 @@ rd_window_refresh_action (GtkWidget  *widget,
       server_state (self) == RD_SERVER_STATE_STOPPED)
     rd_server_supervisor_start (self->supervisor);
   else
-    refresh_balance (self);
+    {
+      refresh_balance (self);
+      rd_create_page_reload (self->create_page);
+    }
 }
 
 static void
@@ -352,6 +363,24 @@ rd_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (rd_window_parent_class)->constructed (object);
 
+  /* A window made without the application (tests) follows its own. */
+  if (self->session == NULL && self->supervisor != NULL)
+    {
+      self->session = rd_session_new ();
+      rd_session_use_local (self->session, self->supervisor);
+    }
+
+  if (self->session != NULL)
+    {
+      g_signal_connect_object (self->session, "notify::balance",
+                               G_CALLBACK (session_balance_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->session, "notify::account-name",
+                               G_CALLBACK (session_account_name_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->session, "balance-error",
+                               G_CALLBACK (session_balance_error_cb), self, G_CONNECT_SWAPPED);
+      rd_create_page_set_session (self->create_page, self->session);
+    }
+
   if (self->supervisor != NULL)
     {
       g_signal_connect_object (self->supervisor, "notify::state",
@@ -363,7 +392,7 @@ rd_window_constructed (GObject *object)
     }
 
   update_connection_status (self);
-  refresh_balance (self);
+  update_balance_label (self);
 }
 
 static void
@@ -371,8 +400,6 @@ rd_window_dispose (GObject *object)
 {
   RdWindow *self = RD_WINDOW (object);
 
-  g_cancellable_cancel (self->balance_cancellable);
-  g_clear_object (&self->balance_cancellable);
   g_clear_handle_id (&self->narrow_idle_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_WINDOW);
@@ -409,17 +436,21 @@ rd_window_get_property (GObject    *object,
       g_value_set_object (value, self->supervisor);
       break;
 
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
     case PROP_VISIBLE_VIEW:
       g_value_set_string (value, rd_window_get_visible_view (self));
       break;
 
     case PROP_ACCOUNT_NAME:
-      /* TODO: the configured account's display name, with librivya. */
-      g_value_set_string (value, _("Local server"));
+      g_value_set_string (value, self->session ? rd_session_get_account_name (self->session)
+                                               : _("Local server"));
       break;
 
     case PROP_BALANCE:
-      g_value_set_int64 (value, self->balance);
+      g_value_set_int64 (value, rd_window_get_balance (self));
       break;
 
     case PROP_CONNECTION_STATUS:
@@ -443,6 +474,10 @@ rd_window_set_property (GObject      *object,
     {
     case PROP_SUPERVISOR:
       self->supervisor = g_value_dup_object (value);
+      break;
+
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
       break;
 
     case PROP_VISIBLE_VIEW:
@@ -472,6 +507,9 @@ rd_window_class_init (RdWindowClass *klass)
   properties[PROP_SUPERVISOR] =
     g_param_spec_object ("supervisor", NULL, NULL, RD_TYPE_SERVER_SUPERVISOR,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, RD_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   properties[PROP_VISIBLE_VIEW] =
     g_param_spec_string ("visible-view", NULL, NULL, "create",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -494,14 +532,19 @@ rd_window_class_init (RdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, account_box);
   gtk_widget_class_bind_template_child (widget_class, RdWindow, balance_label);
+  gtk_widget_class_bind_template_child (widget_class, RdWindow, create_page);
+  gtk_widget_class_bind_template_callback (widget_class, create_page_submitted_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", rd_window_show_view_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, rd_window_refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, rd_window_search_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-view", "s", views[i]);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "win.refresh", NULL);
 }
@@ -511,11 +554,11 @@ rd_window_init (RdWindow *self)
 {
   g_autofree char *view = NULL;
 
-  self->balance = -1;
+  g_type_ensure (RD_TYPE_CREATE_PAGE);
+  g_type_ensure (RD_TYPE_JOBS_PAGE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->session = soup_session_new ();
   self->settings = g_settings_new (RD_SETTINGS_SCHEMA_ID);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -543,6 +586,7 @@ rd_window_new (RdApplication *application)
   return g_object_new (RD_TYPE_WINDOW,
                        "application", application,
                        "supervisor", rd_application_get_supervisor (application),
+                       "session", rd_application_get_session (application),
                        NULL);
 }
 
@@ -582,5 +626,5 @@ gint64
 rd_window_get_balance (RdWindow *self)
 {
   g_return_val_if_fail (RD_IS_WINDOW (self), -1);
-  return self->balance;
+  return self->session ? rd_session_get_balance (self->session) : -1;
 }

@@ -1,4 +1,4 @@
-/* rd-credits.h
+/* rd-job-history.h
  *
  * Copyright 2026 The Rivya Desktop authors
  *
@@ -20,17 +20,18 @@
 
 #pragma once
 
-#include <libsoup/soup.h>
+#include <sqlite3.h>
+
+#include "rd-job.h"
 
 G_BEGIN_DECLS
 
-void    rd_credits_fetch_async  (SoupSession          *session,
-                                 const char           *base_url,
-                                 const char           *api_key,
-                                 GCancellable         *cancellable,
-                                 GAsyncReadyCallback   callback,
-                                 gpointer              user_data);
-gint64  rd_credits_fetch_finish (GAsyncResult         *result,
-                                 GError              **error);
+sqlite3 *rd_job_history_open   (const char  *path,
+                                GPtrArray   *jobs,
+                                GError     **error);
+void     rd_job_history_save   (sqlite3     *db,
+                                RdJob       *job);
+void     rd_job_history_delete (sqlite3     *db,
+                                const char  *task_id);
 
 G_END_DECLS

@@ -1,0 +1,41 @@
+/* rd-job-row.h
+ *
+ * Copyright 2026 The Rivya Desktop authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "rd-job.h"
+
+G_BEGIN_DECLS
+
+#define RD_TYPE_JOB_ROW (rd_job_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (RdJobRow, rd_job_row, RD, JOB_ROW, GtkWidget)
+
+RdJob *rd_job_row_get_job         (RdJobRow *self);
+void   rd_job_row_set_job         (RdJobRow *self,
+                                   RdJob    *job);
+char  *rd_job_format_status       (RdJob    *job);
+char  *rd_job_format_credits      (RdJob    *job);
+char  *rd_job_format_error        (RdJob    *job);
+const char *rd_job_category_icon  (RdJob    *job);
+
+G_END_DECLS
