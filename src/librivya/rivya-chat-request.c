@@ -22,6 +22,8 @@
 
 #include "rivya-chat-request.h"
 
+#include "rivya-json-private.h"
+
 /**
  * RivyaChatRequest:
  *
@@ -63,17 +65,6 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
-
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
 
 static void
 rivya_chat_request_finalize (GObject *object)
@@ -352,7 +343,7 @@ rivya_chat_request_set_session_id (RivyaChatRequest *self,
 {
   g_return_if_fail (RIVYA_IS_CHAT_REQUEST (self));
 
-  if (replace_string (&self->session_id, session_id))
+  if (_rivya_set_str (&self->session_id, session_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SESSION_ID]);
 }
 
@@ -456,7 +447,7 @@ rivya_chat_request_set_reasoning_effort (RivyaChatRequest *self,
 {
   g_return_if_fail (RIVYA_IS_CHAT_REQUEST (self));
 
-  if (replace_string (&self->reasoning_effort, reasoning_effort))
+  if (_rivya_set_str (&self->reasoning_effort, reasoning_effort))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REASONING_EFFORT]);
 }
 
@@ -489,7 +480,7 @@ rivya_chat_request_set_client_request_id (RivyaChatRequest *self,
 {
   g_return_if_fail (RIVYA_IS_CHAT_REQUEST (self));
 
-  if (replace_string (&self->client_request_id, client_request_id))
+  if (_rivya_set_str (&self->client_request_id, client_request_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLIENT_REQUEST_ID]);
 }
 
@@ -527,7 +518,7 @@ rivya_chat_request_set_idempotency_key (RivyaChatRequest *self,
   if (idempotency_key == NULL)
     idempotency_key = fresh = g_uuid_string_random ();
 
-  if (replace_string (&self->idempotency_key, idempotency_key))
+  if (_rivya_set_str (&self->idempotency_key, idempotency_key))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_IDEMPOTENCY_KEY]);
 }
 

@@ -23,6 +23,7 @@
 #include "rivya-generation-request.h"
 
 #include "rivya-file.h"
+#include "rivya-json-private.h"
 
 /**
  * RivyaGenerationRequest:
@@ -275,12 +276,8 @@ rivya_generation_request_set_prompt (RivyaGenerationRequest *self,
 {
   g_return_if_fail (RIVYA_IS_GENERATION_REQUEST (self));
 
-  if (g_strcmp0 (self->prompt, prompt) == 0)
-    return;
-
-  g_free (self->prompt);
-  self->prompt = g_strdup (prompt);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROMPT]);
+  if (_rivya_set_str (&self->prompt, prompt))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROMPT]);
 }
 
 /**
@@ -312,12 +309,8 @@ rivya_generation_request_set_client_request_id (RivyaGenerationRequest *self,
 {
   g_return_if_fail (RIVYA_IS_GENERATION_REQUEST (self));
 
-  if (g_strcmp0 (self->client_request_id, client_request_id) == 0)
-    return;
-
-  g_free (self->client_request_id);
-  self->client_request_id = g_strdup (client_request_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLIENT_REQUEST_ID]);
+  if (_rivya_set_str (&self->client_request_id, client_request_id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLIENT_REQUEST_ID]);
 }
 
 /**

@@ -104,5 +104,7 @@ JsonObject *_rivya_json_parse_object (GBytes             *bytes,
                                       const char         *what,
                                       GError            **error);
 char       *_rivya_json_to_string   (JsonNode            *node);
+gboolean    _rivya_set_str          (char               **field,
+                                     const char          *value);
 
 G_END_DECLS

@@ -470,3 +470,16 @@ _rivya_json_to_string (JsonNode *node)
   json_generator_set_root (generator, node);
   return json_generator_to_data (generator, NULL);
 }
+
+/* g_set_str() of GLib 2.76: replaces *field with a copy of value and
+ * says whether it changed, so setters notify only on a change. */
+gboolean
+_rivya_set_str (char       **field,
+                const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}

@@ -22,6 +22,7 @@
 
 #include "rivya-upload.h"
 
+#include "rivya-json-private.h"
 #include "rivya-model.h"
 #include "rivya-upload-private.h"
 
@@ -85,17 +86,6 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
-
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
 
 static void
 rivya_upload_constructed (GObject *object)
@@ -524,7 +514,7 @@ rivya_upload_set_filename (RivyaUpload *self,
 {
   g_return_if_fail (RIVYA_IS_UPLOAD (self));
 
-  if (replace_string (&self->filename, filename))
+  if (_rivya_set_str (&self->filename, filename))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILENAME]);
 }
 
@@ -597,7 +587,7 @@ rivya_upload_set_model_id (RivyaUpload *self,
 {
   g_return_if_fail (RIVYA_IS_UPLOAD (self));
 
-  if (replace_string (&self->model_id, model_id))
+  if (_rivya_set_str (&self->model_id, model_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODEL_ID]);
 
   /* A model of another id no longer describes this upload. */
@@ -637,7 +627,7 @@ rivya_upload_set_client_request_id (RivyaUpload *self,
 {
   g_return_if_fail (RIVYA_IS_UPLOAD (self));
 
-  if (replace_string (&self->client_request_id, client_request_id))
+  if (_rivya_set_str (&self->client_request_id, client_request_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLIENT_REQUEST_ID]);
 }
 
@@ -675,7 +665,7 @@ rivya_upload_set_idempotency_key (RivyaUpload *self,
   if (idempotency_key == NULL)
     idempotency_key = fresh = g_uuid_string_random ();
 
-  if (replace_string (&self->idempotency_key, idempotency_key))
+  if (_rivya_set_str (&self->idempotency_key, idempotency_key))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_IDEMPOTENCY_KEY]);
 }
 
@@ -747,7 +737,7 @@ _rivya_upload_set_mime_type (RivyaUpload *self,
 {
   g_return_if_fail (RIVYA_IS_UPLOAD (self));
 
-  if (replace_string (&self->mime_type, mime_type))
+  if (_rivya_set_str (&self->mime_type, mime_type))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MIME_TYPE]);
 }
 
