@@ -131,33 +131,40 @@ srv_server_list_routes (guint *n_routes)
   return info;
 }
 
+/* Segment by segment, without allocating: this runs for every route on
+ * every request. "{x}" takes one non-empty segment. */
 static gboolean
 match_pattern (const char  *pattern,
                const char  *path,
                char       **args)
 {
-  g_auto(GStrv) pp = g_strsplit (pattern, "/", -1);
-  g_auto(GStrv) sp = g_strsplit (path, "/", -1);
   guint n_args = 0;
 
-  if (g_strv_length (pp) != g_strv_length (sp))
-    return FALSE;
-
-  for (guint i = 0; pp[i] != NULL; i++)
+  for (;;)
     {
-      if (pp[i][0] == '{')
+      const char *pend = strchr (pattern, '/');
+      const char *send = strchr (path, '/');
+      gsize plen = pend ? (gsize)(pend - pattern) : strlen (pattern);
+      gsize slen = send ? (gsize)(send - path) : strlen (path);
+
+      if (plen > 0 && pattern[0] == '{')
         {
-          if (sp[i][0] == '\0' || n_args >= SRV_MAX_PATH_ARGS)
+          if (slen == 0 || n_args >= SRV_MAX_PATH_ARGS)
             return FALSE;
           if (args != NULL)
-            args[n_args] = g_strdup (sp[i]);
+            args[n_args] = g_strndup (path, slen);
           n_args++;
         }
-      else if (!g_str_equal (pp[i], sp[i]))
+      else if (plen != slen || memcmp (pattern, path, plen) != 0)
         return FALSE;
-    }
 
-  return TRUE;
+      if ((pend == NULL) != (send == NULL))
+        return FALSE;
+      if (pend == NULL)
+        return TRUE;
+      pattern = pend + 1;
+      path = send + 1;
+    }
 }
 
 static void
