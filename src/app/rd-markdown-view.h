@@ -1,0 +1,36 @@
+/* rd-markdown-view.h
+ *
+ * Copyright 2026 The Rivya Desktop authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define RD_TYPE_MARKDOWN_VIEW (rd_markdown_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (RdMarkdownView, rd_markdown_view, RD, MARKDOWN_VIEW, GtkWidget)
+
+GtkWidget  *rd_markdown_view_new          (void);
+const char *rd_markdown_view_get_markdown (RdMarkdownView *self);
+void        rd_markdown_view_set_markdown (RdMarkdownView *self,
+                                           const char     *markdown);
+
+G_END_DECLS
