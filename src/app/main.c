@@ -33,9 +33,8 @@ main (int   argc,
 {
   g_autoptr(RdApplication) app = NULL;
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* From the build tree, the catalogs compiled there. */
+  rd_util_init_i18n ();
 
   /* Run from the build tree, the app reads the schema compiled there. */
   if (rd_util_running_uninstalled ())

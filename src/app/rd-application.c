@@ -93,7 +93,8 @@ rd_application_preferences_action (GSimpleAction *action,
 {
   RdApplication *self = user_data;
 
-  gtk_window_present (rd_preferences_window_new (main_window (self), self->supervisor));
+  gtk_window_present (rd_preferences_window_new (main_window (self), self->supervisor,
+                                                 self->session));
 }
 
 static void
@@ -129,12 +130,12 @@ quit_signal_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The local server is needed unless a Rivya account is chosen; when its
+ * key cannot be found, the session starts the server itself. */
 static gboolean
-has_accounts (RdApplication *self)
+uses_account (RdApplication *self)
 {
-  g_autoptr(GVariant) accounts = g_settings_get_value (self->settings, "accounts");
-
-  return g_variant_n_children (accounts) > 0;
+  return rd_account_store_get_active (rd_session_get_accounts (self->session)) != NULL;
 }
 
 static int
@@ -192,6 +193,7 @@ rd_application_startup (GApplication *app)
   g_signal_connect_object (self->job_store, "job-finished",
                            G_CALLBACK (rd_session_refresh_balance), self->session, G_CONNECT_SWAPPED);
   session_client_cb (self);
+  rd_session_restore (self->session);
 
   self->sigterm_id = g_unix_signal_add (SIGTERM, quit_signal_cb, self);
   self->sigint_id = g_unix_signal_add (SIGINT, quit_signal_cb, self);
@@ -212,9 +214,9 @@ rd_application_activate (GApplication *app)
   RdApplication *self = RD_APPLICATION (app);
   GtkWindow *window = main_window (self);
 
-  /* The local default: with no account, run the local server. A second
-   * launch lands here too, and only presents the window. */
-  if (!has_accounts (self))
+  /* The local default: with no account chosen, run the local server. A
+   * second launch lands here too, and only presents the window. */
+  if (!uses_account (self))
     rd_server_supervisor_start (self->supervisor);
 
   if (window == NULL)

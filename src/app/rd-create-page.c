@@ -26,8 +26,10 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-application.h"
 #include "rd-model-cache.h"
 #include "rd-model-row.h"
+#include "rd-reference-zone.h"
 #include "rd-window.h"
 
 /* The Create view: the catalog on the left, the form of the chosen
@@ -55,6 +57,7 @@ struct _RdCreatePage
   GtkSingleSelection *selection;
   GCancellable       *catalog_cancellable;
   GCancellable       *submit_cancellable;
+  gulong              pending_handler;
   char               *catalog_source;
   char               *catalog_error;
 };
@@ -339,14 +342,17 @@ create_generation_cb (GObject      *object,
   g_signal_emit (self, signals[SUBMITTED], 0, submission->model, submission->request, generation);
 }
 
+/* Builds the request now that no reference is uploading: those that
+ * failed are left out, they never hold the others back. */
 static void
-form_generate_cb (RdCreatePage *self)
+submit (RdCreatePage *self)
 {
   RivyaClient *client = self->session ? rd_session_get_client (self->session) : NULL;
   Submission *submission;
 
-  if (client == NULL)
+  if (client == NULL || rd_generation_form_get_model (self->form) == NULL)
     {
+      rd_generation_form_set_busy (self->form, FALSE);
       show_toast (self, _("Could not generate: not connected to a server"));
       return;
     }
@@ -356,12 +362,62 @@ form_generate_cb (RdCreatePage *self)
   submission->model = g_object_ref (rd_generation_form_get_model (self->form));
   submission->request = rd_generation_form_build_request (self->form);
 
-  rd_generation_form_set_busy (self->form, TRUE);
   g_cancellable_cancel (self->submit_cancellable);
   g_clear_object (&self->submit_cancellable);
   self->submit_cancellable = g_cancellable_new ();
   rivya_client_create_generation_async (client, submission->request, self->submit_cancellable,
                                         create_generation_cb, submission);
+}
+
+static void
+stop_waiting (RdCreatePage *self)
+{
+  RdReferenceZone *zone = rd_generation_form_get_reference_zone (self->form);
+
+  if (self->pending_handler != 0)
+    g_clear_signal_handler (&self->pending_handler, zone);
+}
+
+static void
+pending_changed_cb (RdCreatePage *self)
+{
+  if (rd_reference_zone_get_n_pending (rd_generation_form_get_reference_zone (self->form)) > 0)
+    return;
+  stop_waiting (self);
+  submit (self);
+}
+
+static void
+form_generate_cb (RdCreatePage *self)
+{
+  RivyaClient *client = self->session ? rd_session_get_client (self->session) : NULL;
+  RdReferenceZone *zone = rd_generation_form_get_reference_zone (self->form);
+
+  if (client == NULL)
+    {
+      show_toast (self, _("Could not generate: not connected to a server"));
+      return;
+    }
+
+  rd_generation_form_set_busy (self->form, TRUE);
+  stop_waiting (self);
+  /* A submit waits for the uploads in flight, then goes with those that
+   * made it. */
+  if (rd_reference_zone_get_n_pending (zone) > 0)
+    {
+      self->pending_handler = g_signal_connect_swapped (zone, "notify::n-pending",
+                                                        G_CALLBACK (pending_changed_cb), self);
+      return;
+    }
+  submit (self);
+}
+
+static void
+session_client_cb (RdCreatePage *self)
+{
+  RdReferenceZone *zone = rd_generation_form_get_reference_zone (self->form);
+
+  rd_reference_zone_set_client (zone, self->session ? rd_session_get_client (self->session) : NULL);
 }
 
 static void
@@ -383,6 +439,8 @@ rd_create_page_dispose (GObject *object)
   g_clear_object (&self->catalog_cancellable);
   g_cancellable_cancel (self->submit_cancellable);
   g_clear_object (&self->submit_cancellable);
+  if (self->form != NULL)
+    stop_waiting (self);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
@@ -520,6 +578,11 @@ rd_create_page_init (RdCreatePage *self)
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
+  /* Uploads are remembered in the application's job history. */
+  if (RD_IS_APPLICATION (g_application_get_default ()))
+    rd_reference_zone_set_job_store (rd_generation_form_get_reference_zone (self->form),
+                                     rd_application_get_job_store (RD_APPLICATION (g_application_get_default ())));
+
   factory = rd_model_row_factory_new ();
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
@@ -568,10 +631,12 @@ rd_create_page_set_session (RdCreatePage *self,
   if (session != NULL)
     {
       g_signal_connect_swapped (session, "notify::client", G_CALLBACK (fetch_catalog), self);
+      g_signal_connect_swapped (session, "notify::client", G_CALLBACK (session_client_cb), self);
       g_signal_connect_swapped (session, "notify::balance", G_CALLBACK (session_balance_cb), self);
       session_balance_cb (self);
     }
   fetch_catalog (self);
+  session_client_cb (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }

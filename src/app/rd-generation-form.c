@@ -27,6 +27,8 @@
 #include "rd-param-field.h"
 
 #include <glib/gi18n.h>
+/* PRId64 in translatable strings: xgettext knows it, not G_GINT64_FORMAT. */
+#include <inttypes.h>
 
 /* The form for one model, built from its params schema (B.6). What it
  * would send and whether it may are properties: the page and the tests
@@ -44,6 +46,7 @@ struct _RdGenerationForm
   GtkBox              *prompt_box;
   GtkTextView         *prompt_view;
   GtkLabel            *counter_label;
+  RdReferenceZone     *reference_zone;
   AdwPreferencesGroup *params_group;
   GtkLabel            *price_label;
 
@@ -118,7 +121,7 @@ find_reason (RdGenerationForm *self)
   if (g_strstrip (prompt)[0] == '\0')
     return g_strdup (_("Write a prompt first."));
   if (max_length > 0 && length > max_length)
-    return g_strdup_printf (_("The prompt is too long: %ld characters, at most %" G_GINT64_FORMAT "."),
+    return g_strdup_printf (_("The prompt is too long: %ld characters, at most %" PRId64 "."),
                             length, max_length);
 
   for (guint i = 0; i < self->fields->len; i++)
@@ -131,6 +134,11 @@ find_reason (RdGenerationForm *self)
                                 rivya_model_param_get_label (field->param));
     }
 
+  if (rd_reference_zone_model_needs_references (self->model) &&
+      rd_reference_zone_get_n_ready (self->reference_zone) == 0 &&
+      rd_reference_zone_get_n_pending (self->reference_zone) == 0)
+    return g_strdup (_("Add a reference file first: this model needs one."));
+
   if (self->balance >= 0 && self->balance < rivya_model_get_base_credits (self->model))
     {
       g_autofree char *price = credits_text (rivya_model_get_base_credits (self->model));
@@ -141,6 +149,8 @@ find_reason (RdGenerationForm *self)
                               price, balance);
     }
 
+  if (self->busy && rd_reference_zone_get_n_pending (self->reference_zone) > 0)
+    return g_strdup (_("Waiting for the references to upload…"));
   if (self->busy)
     return g_strdup (_("Submitting…"));
 
@@ -157,7 +167,7 @@ update_counter (RdGenerationForm *self)
 
   if (max_length > 0)
     /* translators: characters in the prompt, of those allowed: "12 / 1000" */
-    text = g_strdup_printf (_("%ld / %" G_GINT64_FORMAT), length, max_length);
+    text = g_strdup_printf (_("%ld / %" PRId64), length, max_length);
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%ld character", "%ld characters",
                                          length % 1000000),
@@ -284,6 +294,9 @@ rebuild (RdGenerationForm *self)
   clear_fields (self);
 
   usable = self->model != NULL && !rivya_model_is_chat (self->model);
+  rd_reference_zone_set_model (self->reference_zone, usable ? self->model : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->reference_zone),
+                          usable && rd_reference_zone_model_takes_references (self->model));
   gtk_widget_set_visible (GTK_WIDGET (self->chat_label),
                           self->model != NULL && rivya_model_is_chat (self->model));
   gtk_widget_set_visible (GTK_WIDGET (self->prompt_box), usable);
@@ -449,6 +462,7 @@ rd_generation_form_class_init (RdGenerationFormClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rivyadesktop/RivyaDesktop/ui/rd-generation-form.ui");
+  g_type_ensure (RD_TYPE_REFERENCE_ZONE);
   gtk_widget_class_bind_template_child (widget_class, RdGenerationForm, scroller);
   gtk_widget_class_bind_template_child (widget_class, RdGenerationForm, title_label);
   gtk_widget_class_bind_template_child (widget_class, RdGenerationForm, summary_label);
@@ -457,6 +471,7 @@ rd_generation_form_class_init (RdGenerationFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdGenerationForm, prompt_box);
   gtk_widget_class_bind_template_child (widget_class, RdGenerationForm, prompt_view);
   gtk_widget_class_bind_template_child (widget_class, RdGenerationForm, counter_label);
+  gtk_widget_class_bind_template_child (widget_class, RdGenerationForm, reference_zone);
   gtk_widget_class_bind_template_child (widget_class, RdGenerationForm, params_group);
   gtk_widget_class_bind_template_child (widget_class, RdGenerationForm, price_label);
 
@@ -485,6 +500,10 @@ rd_generation_form_init (RdGenerationForm *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->prompt_view), "changed",
+                           G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reference_zone, "notify::n-ready",
+                           G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reference_zone, "notify::n-pending",
                            G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
 
   rebuild (self);
@@ -642,6 +661,18 @@ rd_generation_form_build_request (RdGenerationForm *self)
   while (json_object_iter_next (&iter, &key, &value))
     rivya_generation_request_set_param (request, key, value);
 
+  if (gtk_widget_get_visible (GTK_WIDGET (self->reference_zone)))
+    {
+      g_autoptr(JsonArray) items = rd_reference_zone_dup_reference_items (self->reference_zone);
+
+      if (json_array_get_length (items) > 0)
+        {
+          g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (), items);
+
+          rivya_generation_request_set_param (request, "referenceMediaItems", node);
+        }
+    }
+
   return g_steal_pointer (&request);
 }
 
@@ -662,4 +693,12 @@ rd_generation_form_get_param_widget (RdGenerationForm *self,
     }
 
   return NULL;
+}
+
+/* Returns: (transfer none): the reference files of the form */
+RdReferenceZone *
+rd_generation_form_get_reference_zone (RdGenerationForm *self)
+{
+  g_return_val_if_fail (RD_IS_GENERATION_FORM (self), NULL);
+  return self->reference_zone;
 }

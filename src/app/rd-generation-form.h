@@ -23,6 +23,8 @@
 #include <adwaita.h>
 #include <rivya.h>
 
+#include "rd-reference-zone.h"
+
 G_BEGIN_DECLS
 
 #define RD_TYPE_GENERATION_FORM (rd_generation_form_get_type ())
@@ -48,5 +50,6 @@ JsonObject             *rd_generation_form_dup_params        (RdGenerationForm *
 RivyaGenerationRequest *rd_generation_form_build_request     (RdGenerationForm *self);
 GtkWidget              *rd_generation_form_get_param_widget  (RdGenerationForm *self,
                                                               const char       *key);
+RdReferenceZone        *rd_generation_form_get_reference_zone (RdGenerationForm *self);
 
 G_END_DECLS

@@ -24,6 +24,10 @@
 
 #include "rd-job-history.h"
 
+#define UPLOAD_COLUMNS "base_url, model_id, local_path, size, mtime, file_id, url, kind, " \
+                       "name, mime_type, duration_seconds, duration_token, expires_at, " \
+                       "created_at"
+
 /* The job history on disk: one SQLite table, migrated with
  * PRAGMA user_version, written one job per transaction. */
 
@@ -42,6 +46,14 @@ static const char * const migrations[] = {
   "ALTER TABLE jobs ADD COLUMN request_id TEXT;"
   " ALTER TABLE jobs ADD COLUMN local_path TEXT;"
   " CREATE INDEX jobs_by_created ON jobs (created_at);",
+  /* Files uploaded as references, so that one is not sent twice for the
+   * same model while the server keeps it, even across a crash. */
+  "CREATE TABLE uploads (base_url TEXT NOT NULL, model_id TEXT NOT NULL,"
+  " local_path TEXT NOT NULL, size INTEGER, mtime INTEGER, file_id TEXT, url TEXT,"
+  " kind TEXT, name TEXT, mime_type TEXT, duration_seconds REAL, duration_token TEXT,"
+  " expires_at INTEGER, created_at INTEGER,"
+  " PRIMARY KEY (base_url, model_id, local_path));"
+  " CREATE INDEX uploads_by_url ON uploads (url);",
 };
 
 static gboolean
@@ -206,6 +218,109 @@ rd_job_history_delete (sqlite3    *db,
       sqlite3_bind_text (stmt, 1, task_id, -1, SQLITE_TRANSIENT);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         g_message ("Could not remove job %s: %s", task_id, sqlite3_errmsg (db));
+    }
+  sqlite3_finalize (stmt);
+}
+
+static RdUploadRecord *
+read_upload (sqlite3_stmt *stmt)
+{
+  RdUploadRecord *record = g_new0 (RdUploadRecord, 1);
+
+  record->base_url = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  record->model_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  record->local_path = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  record->size = sqlite3_column_int64 (stmt, 3);
+  record->mtime = sqlite3_column_int64 (stmt, 4);
+  record->file_id = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  record->url = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+  record->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+  record->name = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+  record->mime_type = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
+  record->duration_seconds = sqlite3_column_double (stmt, 10);
+  record->duration_token = g_strdup ((const char *) sqlite3_column_text (stmt, 11));
+  record->expires_at = sqlite3_column_int64 (stmt, 12);
+  record->created_at = sqlite3_column_int64 (stmt, 13);
+  return record;
+}
+
+/* Returns: (transfer full) (nullable): the upload of the file at
+ * @local_path for @model_id on @base_url, whatever its age */
+RdUploadRecord *
+rd_job_history_find_upload (sqlite3    *db,
+                            const char *base_url,
+                            const char *model_id,
+                            const char *local_path)
+{
+  sqlite3_stmt *stmt = NULL;
+  RdUploadRecord *record = NULL;
+
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT " UPLOAD_COLUMNS " FROM uploads"
+                          " WHERE base_url = ? AND model_id = ? AND local_path = ?",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, base_url, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, model_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, local_path, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        record = read_upload (stmt);
+    }
+  sqlite3_finalize (stmt);
+  return record;
+}
+
+/* Returns: (transfer full) (nullable): the upload that the server
+ * answered with @url, the newest if several */
+RdUploadRecord *
+rd_job_history_find_upload_by_url (sqlite3    *db,
+                                   const char *base_url,
+                                   const char *url)
+{
+  sqlite3_stmt *stmt = NULL;
+  RdUploadRecord *record = NULL;
+
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT " UPLOAD_COLUMNS " FROM uploads WHERE base_url = ? AND url = ?"
+                          " ORDER BY created_at DESC LIMIT 1",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, base_url, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, url, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        record = read_upload (stmt);
+    }
+  sqlite3_finalize (stmt);
+  return record;
+}
+
+void
+rd_job_history_save_upload (sqlite3              *db,
+                            const RdUploadRecord *record)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db,
+                          "INSERT OR REPLACE INTO uploads (" UPLOAD_COLUMNS ") VALUES "
+                          "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, record->base_url, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, record->model_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, record->local_path, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, record->size);
+      sqlite3_bind_int64 (stmt, 5, record->mtime);
+      sqlite3_bind_text (stmt, 6, record->file_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 7, record->url, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 8, record->kind, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 9, record->name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 10, record->mime_type, -1, SQLITE_STATIC);
+      sqlite3_bind_double (stmt, 11, record->duration_seconds);
+      sqlite3_bind_text (stmt, 12, record->duration_token, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 13, record->expires_at);
+      sqlite3_bind_int64 (stmt, 14, record->created_at);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        g_message ("Could not remember upload %s: %s", record->file_id, sqlite3_errmsg (db));
     }
   sqlite3_finalize (stmt);
 }

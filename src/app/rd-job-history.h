@@ -23,6 +23,7 @@
 #include <sqlite3.h>
 
 #include "rd-job.h"
+#include "rd-upload-record.h"
 
 G_BEGIN_DECLS
 
@@ -33,5 +34,15 @@ void     rd_job_history_save   (sqlite3     *db,
                                 RdJob       *job);
 void     rd_job_history_delete (sqlite3     *db,
                                 const char  *task_id);
+
+RdUploadRecord *rd_job_history_find_upload        (sqlite3              *db,
+                                                   const char           *base_url,
+                                                   const char           *model_id,
+                                                   const char           *local_path);
+RdUploadRecord *rd_job_history_find_upload_by_url (sqlite3              *db,
+                                                   const char           *base_url,
+                                                   const char           *url);
+void            rd_job_history_save_upload        (sqlite3              *db,
+                                                   const RdUploadRecord *record);
 
 G_END_DECLS

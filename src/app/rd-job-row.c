@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "rd-job-row.h"
+#include "rd-thumbnailer.h"
 
 /* One line of the Jobs list: what was asked, where it stands, what it
  * cost, and for a failure the error with its request id. */
@@ -39,6 +40,7 @@ struct _RdJobRow
 
   RdJob *job;
   char *thumbnail_path;
+  GCancellable *thumbnail_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (RdJobRow, rd_job_row, GTK_TYPE_WIDGET)
@@ -133,28 +135,44 @@ rd_job_category_icon (RdJob *job)
 }
 
 static void
+thumbnail_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(RdJobRow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = rd_thumbnailer_poster_finish (result, &error);
+
+  /* Cancelled when the row was bound to another job; a file that does
+   * not decode (or is gone) keeps the category icon. */
+  if (texture != NULL)
+    gtk_image_set_from_paintable (self->thumbnail, GDK_PAINTABLE (texture));
+}
+
+static void
 update_thumbnail (RdJobRow *self)
 {
   const char *path = rd_job_get_local_path (self->job);
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GFile) file = NULL;
 
   if (g_strcmp0 (path, self->thumbnail_path) == 0 && path != NULL)
     return;
   g_free (self->thumbnail_path);
   self->thumbnail_path = g_strdup (path);
 
-  /* Results are a few hundred pixels: decoding one scaled is cheap, and
-   * only visible rows are bound. */
-  if (path != NULL && g_strcmp0 (rd_job_get_category (self->job), "image") == 0)
-    pixbuf = gdk_pixbuf_new_from_file_at_scale (path, 96, 96, TRUE, NULL);
-  if (pixbuf != NULL)
-    {
-      texture = gdk_texture_new_for_pixbuf (pixbuf);
-      gtk_image_set_from_paintable (self->thumbnail, GDK_PAINTABLE (texture));
-    }
-  else
-    gtk_image_set_from_icon_name (self->thumbnail, rd_job_category_icon (self->job));
+  /* The icon until the picture is decoded on a worker thread: a fast
+   * scroll binds a screenful of rows per frame, and decoding one
+   * 1024 px result on the main thread took longer than a frame
+   * (bench-job-scroll). */
+  g_cancellable_cancel (self->thumbnail_cancellable);
+  g_clear_object (&self->thumbnail_cancellable);
+  gtk_image_set_from_icon_name (self->thumbnail, rd_job_category_icon (self->job));
+  if (path == NULL || g_strcmp0 (rd_job_get_category (self->job), "image") != 0)
+    return;
+
+  self->thumbnail_cancellable = g_cancellable_new ();
+  file = g_file_new_for_path (path);
+  rd_thumbnailer_poster_async (file, 96, self->thumbnail_cancellable, thumbnail_cb, g_object_ref (self));
 }
 
 static void
@@ -172,6 +190,9 @@ update (RdJobRow *self)
   credits = rd_job_format_credits (self->job);
   line = g_strdup_printf ("%s · %s", status, credits);
   error = rd_job_format_error (self->job);
+  if (error == NULL && rd_job_get_download_error (self->job) != NULL)
+    /* Translators: %s says why, e.g. "No space left on device" */
+    error = g_strdup_printf (_("Could not save the result: %s"), rd_job_get_download_error (self->job));
 
   gtk_label_set_label (self->model_label, rd_job_get_model_name (self->job));
   gtk_label_set_label (self->prompt_label, rd_job_get_prompt (self->job));
@@ -196,6 +217,7 @@ rd_job_row_set_job (RdJobRow *self,
     g_signal_handlers_disconnect_by_data (self->job, self);
   g_set_object (&self->job, job);
   g_clear_pointer (&self->thumbnail_path, g_free);
+  g_cancellable_cancel (self->thumbnail_cancellable);
   if (job != NULL)
     g_signal_connect_object (job, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);
@@ -210,6 +232,34 @@ rd_job_row_get_job (RdJobRow *self)
   return self->job;
 }
 
+/* A result is dragged as the file it was downloaded to: into the Create
+ * view's references (the next job), or out to a file manager. */
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 RdJobRow      *self)
+{
+  const char *path = self->job ? rd_job_get_local_path (self->job) : NULL;
+  g_autoptr(GFile) file = NULL;
+  GdkContentProvider *providers[2];
+  GdkFileList *files;
+
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+
+  file = g_file_new_for_path (path);
+  files = gdk_file_list_new_from_array (&file, 1);
+  providers[0] = gdk_content_provider_new_typed (GDK_TYPE_FILE_LIST, files);
+  providers[1] = gdk_content_provider_new_typed (G_TYPE_FILE, file);
+  g_boxed_free (GDK_TYPE_FILE_LIST, files);
+
+  if (gtk_image_get_storage_type (self->thumbnail) == GTK_IMAGE_PAINTABLE)
+    gtk_drag_source_set_icon (source, gtk_image_get_paintable (self->thumbnail), 0, 0);
+
+  return gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
+}
+
 static void
 rd_job_row_dispose (GObject *object)
 {
@@ -218,6 +268,7 @@ rd_job_row_dispose (GObject *object)
   rd_job_row_set_job (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_JOB_ROW);
   g_clear_pointer (&self->thumbnail_path, g_free);
+  g_clear_object (&self->thumbnail_cancellable);
 
   G_OBJECT_CLASS (rd_job_row_parent_class)->dispose (object);
 }
@@ -286,5 +337,12 @@ rd_job_row_class_init (RdJobRowClass *klass)
 static void
 rd_job_row_init (RdJobRow *self)
 {
+  GtkDragSource *drag;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  drag = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (drag, GDK_ACTION_COPY);
+  g_signal_connect (drag, "prepare", G_CALLBACK (drag_prepare_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
 }

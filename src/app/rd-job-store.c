@@ -23,10 +23,12 @@
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "rd-job-download.h"
 #include "rd-job-history.h"
 #include "rd-job-store.h"
+#include "rd-util.h"
 
 /* The job history: a GListModel of RdJob, newest first, backed by
  * SQLite. The rows are read in a thread and announced with a single
@@ -47,6 +49,8 @@ struct _RdJobStore
   GCancellable *cancellable;
   guint tick_id;
   guint loaded : 1;
+  guint offline : 1;
+  guint unanswered : 1;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -60,6 +64,7 @@ enum {
   PROP_LOADED,
   PROP_N_RUNNING,
   PROP_CLIENT,
+  PROP_OFFLINE,
   N_PROPS
 };
 
@@ -129,6 +134,40 @@ tick_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Unfinished jobs wait for a server that does not answer: no client
+ * (the local server gave up, say), no network, or the last poll got no
+ * answer. The poller keeps trying by itself; this only tells people. */
+static void
+update_offline (RdJobStore *self)
+{
+  gboolean offline = g_hash_table_size (self->running) > 0 &&
+                     (self->client == NULL || self->unanswered ||
+                      (self->poller != NULL && rivya_poller_get_paused (self->poller)));
+
+  if (self->offline == offline)
+    return;
+  self->offline = offline;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE]);
+}
+
+static void
+request_finished_cb (RdJobStore  *self,
+                     const char  *method,
+                     const char  *path,
+                     guint        status,
+                     const char  *request_id,
+                     gint64       duration_us,
+                     RivyaClient *client)
+{
+  /* Any answer says the server is there; only a poll left unanswered
+   * says it is not (a cancelled balance read is no news). */
+  if (status != 0)
+    self->unanswered = FALSE;
+  else if (g_strcmp0 (method, "GET") == 0 && path != NULL && strstr (path, "/generations/") != NULL)
+    self->unanswered = TRUE;
+  update_offline (self);
+}
+
 /* One timer for every running job, and none while nothing runs. */
 static void
 update_running (RdJobStore *self,
@@ -148,6 +187,7 @@ update_running (RdJobStore *self,
 
   if (before != g_hash_table_size (self->running))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RUNNING]);
+  update_offline (self);
 }
 
 static void
@@ -157,6 +197,7 @@ notify_finished (RdJobStore *self,
   GApplication *app = g_application_get_default ();
   GtkWindow *window;
   g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GSettings) settings = NULL;
   const char *category = rd_job_get_category (job);
   const char *title;
 
@@ -165,6 +206,10 @@ notify_finished (RdJobStore *self,
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   /* Someone looking at the window sees the row change. */
   if (window != NULL && gtk_window_is_active (window))
+    return;
+  /* Preferences → Notify When Jobs Finish. */
+  settings = g_settings_new (RD_SETTINGS_SCHEMA_ID);
+  if (!g_settings_get_boolean (settings, "notifications"))
     return;
 
   if (rd_job_get_status (job) == RIVYA_GENERATION_STATUS_FAILED)
@@ -198,13 +243,15 @@ download_cb (GObject      *object,
   g_hash_table_remove (self->downloading, rd_job_get_task_id (job));
   if (path == NULL)
     {
+      /* A full or read-only disk: the job row says so, with Retry. */
       g_debug ("Could not download %s: %s", rd_job_get_task_id (job), error->message);
+      g_object_set (job, "download-error", error->message, NULL);
       return;
     }
   if (g_hash_table_lookup (self->by_id, rd_job_get_task_id (job)) != job)
     return;
 
-  g_object_set (job, "local-path", path, NULL);
+  g_object_set (job, "local-path", path, "download-error", NULL, NULL);
   save_job (self, job);
 }
 
@@ -355,6 +402,7 @@ set_poller (RdJobStore  *self,
   g_signal_connect_object (poller, "updated", G_CALLBACK (poller_updated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (poller, "finished", G_CALLBACK (poller_finished_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (poller, "error", G_CALLBACK (poller_error_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (poller, "notify::paused", G_CALLBACK (update_offline), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -497,6 +545,9 @@ rd_job_store_get_property (GObject    *object,
     case PROP_CLIENT:
       g_value_set_object (value, self->client);
       break;
+    case PROP_OFFLINE:
+      g_value_set_boolean (value, self->offline);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -546,6 +597,10 @@ rd_job_store_class_init (RdJobStoreClass *klass)
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, RIVYA_TYPE_CLIENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Unfinished jobs cannot be followed right now (see update_offline()). */
+  properties[PROP_OFFLINE] =
+    g_param_spec_boolean ("offline", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -600,6 +655,26 @@ rd_job_store_get_n_running (RdJobStore *self)
 {
   g_return_val_if_fail (RD_IS_JOB_STORE (self), 0);
   return g_hash_table_size (self->running);
+}
+
+gboolean
+rd_job_store_get_offline (RdJobStore *self)
+{
+  g_return_val_if_fail (RD_IS_JOB_STORE (self), FALSE);
+  return self->offline;
+}
+
+/* Downloads @job's result again after a failure (a full disk that was
+ * cleared, say). */
+void
+rd_job_store_retry_download (RdJobStore *self,
+                             RdJob      *job)
+{
+  g_return_if_fail (RD_IS_JOB_STORE (self));
+  g_return_if_fail (RD_IS_JOB (job));
+
+  g_object_set (job, "download-error", NULL, NULL);
+  download_result (self, job);
 }
 
 RivyaClient *
@@ -658,12 +733,21 @@ rd_job_store_set_client (RdJobStore  *self,
   g_return_if_fail (RD_IS_JOB_STORE (self));
   g_return_if_fail (!client || RIVYA_IS_CLIENT (client));
 
-  if (!g_set_object (&self->client, client))
+  if (self->client == client)
     return;
 
+  if (self->client != NULL)
+    g_signal_handlers_disconnect_by_func (self->client, request_finished_cb, self);
+  g_set_object (&self->client, client);
+  self->unanswered = FALSE;
   if (client != NULL)
-    poller = rivya_poller_new (client);
+    {
+      poller = rivya_poller_new (client);
+      g_signal_connect_object (client, "request-finished",
+                               G_CALLBACK (request_finished_cb), self, G_CONNECT_SWAPPED);
+    }
   set_poller (self, poller);
+  update_offline (self);
   if (client != NULL && self->loaded)
     follow_all (self);
 
@@ -749,4 +833,47 @@ rd_job_store_add_submission (RdJobStore             *self,
                                model ? rivya_model_get_display_name (model) : NULL,
                                model ? rivya_model_get_category (model) : "image",
                                request, generation);
+}
+
+/* Uploaded reference files. The history is read in a thread at start:
+ * until then nothing is known, and a file is simply uploaded again. */
+
+/* Returns: (transfer full) (nullable): the remembered upload of
+ * @local_path for @model_id, expired or not */
+RdUploadRecord *
+rd_job_store_find_upload (RdJobStore *self,
+                          const char *base_url,
+                          const char *model_id,
+                          const char *local_path)
+{
+  g_return_val_if_fail (RD_IS_JOB_STORE (self), NULL);
+
+  if (self->db == NULL || base_url == NULL || model_id == NULL || local_path == NULL)
+    return NULL;
+  return rd_job_history_find_upload (self->db, base_url, model_id, local_path);
+}
+
+/* Returns: (transfer full) (nullable): the remembered upload the server
+ * gave @url to */
+RdUploadRecord *
+rd_job_store_find_upload_by_url (RdJobStore *self,
+                                 const char *base_url,
+                                 const char *url)
+{
+  g_return_val_if_fail (RD_IS_JOB_STORE (self), NULL);
+
+  if (self->db == NULL || base_url == NULL || url == NULL)
+    return NULL;
+  return rd_job_history_find_upload_by_url (self->db, base_url, url);
+}
+
+void
+rd_job_store_remember_upload (RdJobStore           *self,
+                              const RdUploadRecord *record)
+{
+  g_return_if_fail (RD_IS_JOB_STORE (self));
+  g_return_if_fail (record != NULL);
+
+  if (self->db != NULL)
+    rd_job_history_save_upload (self->db, record);
 }

@@ -23,6 +23,7 @@
 #include <rivya.h>
 
 #include "rd-job.h"
+#include "rd-upload-record.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,9 @@ char        *rd_job_store_get_default_path    (void);
 const char  *rd_job_store_get_path            (RdJobStore              *self);
 gboolean     rd_job_store_get_loaded          (RdJobStore              *self);
 guint        rd_job_store_get_n_running       (RdJobStore              *self);
+gboolean     rd_job_store_get_offline         (RdJobStore              *self);
+void         rd_job_store_retry_download      (RdJobStore              *self,
+                                               RdJob                   *job);
 RivyaClient *rd_job_store_get_client          (RdJobStore              *self);
 void         rd_job_store_set_client          (RdJobStore              *self,
                                                RivyaClient             *client);
@@ -62,5 +66,15 @@ void         rd_job_store_submit_again_async  (RdJobStore              *self,
 RdJob       *rd_job_store_submit_again_finish (RdJobStore              *self,
                                                GAsyncResult            *result,
                                                GError                 **error);
+
+RdUploadRecord *rd_job_store_find_upload        (RdJobStore           *self,
+                                                 const char           *base_url,
+                                                 const char           *model_id,
+                                                 const char           *local_path);
+RdUploadRecord *rd_job_store_find_upload_by_url (RdJobStore           *self,
+                                                 const char           *base_url,
+                                                 const char           *url);
+void            rd_job_store_remember_upload    (RdJobStore           *self,
+                                                 const RdUploadRecord *record);
 
 G_END_DECLS

@@ -31,6 +31,9 @@ struct _RdJob
   GObject parent_instance;
 
   char *strings[13];
+  /* Why the result could not be saved to the cache; not kept in the
+   * history: the next start tries again. */
+  char *download_error;
   RivyaGenerationStatus status;
   gint64 reserved_credits;
   gint64 final_credits;
@@ -64,6 +67,7 @@ enum {
   PROP_UPDATED_AT,
   PROP_FINISHED_AT,
   PROP_ELAPSED,
+  PROP_DOWNLOAD_ERROR,
   N_PROPS
 };
 
@@ -78,6 +82,7 @@ rd_job_finalize (GObject *object)
 
   for (guint i = 0; i < G_N_ELEMENTS (self->strings); i++)
     g_free (self->strings[i]);
+  g_free (self->download_error);
 
   G_OBJECT_CLASS (rd_job_parent_class)->finalize (object);
 }
@@ -118,6 +123,9 @@ rd_job_get_property (GObject    *object,
       break;
     case PROP_ELAPSED:
       g_value_set_int64 (value, rd_job_get_elapsed (self));
+      break;
+    case PROP_DOWNLOAD_ERROR:
+      g_value_set_string (value, self->download_error);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -175,6 +183,14 @@ rd_job_set_property (GObject      *object,
       self->finished_at = g_value_get_int64 (value);
       g_object_notify_by_pspec (object, pspec);
       g_object_notify_by_pspec (object, properties[PROP_ELAPSED]);
+      break;
+    case PROP_DOWNLOAD_ERROR:
+      if (g_strcmp0 (self->download_error, g_value_get_string (value)) != 0)
+        {
+          g_free (self->download_error);
+          self->download_error = g_value_dup_string (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     case PROP_ELAPSED:
     case PROP_0:
@@ -239,6 +255,11 @@ rd_job_class_init (RdJobClass *klass)
     g_param_spec_int64 ("elapsed", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
+  /* Set by the store when the result could not be downloaded. */
+  properties[PROP_DOWNLOAD_ERROR] =
+    g_param_spec_string ("download-error", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -293,6 +314,13 @@ STRING_GETTER (error_message, PROP_ERROR_MESSAGE)
 STRING_GETTER (request_id, PROP_REQUEST_ID)
 STRING_GETTER (result_url, PROP_RESULT_URL)
 STRING_GETTER (local_path, PROP_LOCAL_PATH)
+
+const char *
+rd_job_get_download_error (RdJob *self)
+{
+  g_return_val_if_fail (RD_IS_JOB (self), NULL);
+  return self->download_error;
+}
 
 RivyaGenerationStatus
 rd_job_get_status (RdJob *self)

@@ -51,6 +51,7 @@ const char            *rd_job_get_error_message   (RdJob                 *self);
 const char            *rd_job_get_request_id      (RdJob                 *self);
 const char            *rd_job_get_result_url      (RdJob                 *self);
 const char            *rd_job_get_local_path      (RdJob                 *self);
+const char            *rd_job_get_download_error  (RdJob                 *self);
 gint64                 rd_job_get_created_at      (RdJob                 *self);
 gint64                 rd_job_get_updated_at      (RdJob                 *self);
 gint64                 rd_job_get_finished_at     (RdJob                 *self);

@@ -26,6 +26,8 @@
 #include "rd-job-row.h"
 #include "rd-jobs-page.h"
 #include "rd-media-preview.h"
+#include "rd-recipe.h"
+#include "rd-window.h"
 
 /* The Jobs view: the history on the left, the selected job's result
  * and details on the right (one pane at a time when narrow). */
@@ -42,6 +44,9 @@ struct _RdJobsPage
   GtkLabel *prompt_label;
   GtkListBox *facts;
   GtkLabel *action_error;
+  GtkRevealer *offline_revealer;
+  GtkLabel *offline_label;
+  GtkWidget *retry_download_button;
 
   RdJobStore *store;
   RdJob *job;
@@ -101,10 +106,13 @@ update_details (RdJobsPage *self)
   has_file = job != NULL && rd_job_get_local_path (job) != NULL &&
              g_file_test (rd_job_get_local_path (job), G_FILE_TEST_EXISTS);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "job.copy-task-id", job != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "job.copy-as", job != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "job.remove", job != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "job.submit-again", job != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "job.save-as", has_file);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "job.open-folder", has_file);
+  gtk_widget_set_visible (self->retry_download_button,
+                          job != NULL && rd_job_get_download_error (job) != NULL);
 
   if (!has_file)
     {
@@ -138,6 +146,7 @@ update_details (RdJobsPage *self)
 
     self->status_row = add_fact (self, _("Status"), status);
     add_fact (self, _("Error"), error);
+    add_fact (self, _("Could not save the result"), rd_job_get_download_error (job));
     add_fact (self, _("Model"), model);
     add_fact (self, _("Credits"), credits);
     add_fact (self, _("Task ID"), rd_job_get_task_id (job));
@@ -190,6 +199,31 @@ items_changed_cb (RdJobsPage *self)
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "jobs");
 }
 
+/* Unfinished jobs wait for a server that does not answer: say so, and
+ * that nothing needs doing (the store keeps asking by itself). */
+static void
+offline_cb (RdJobsPage *self)
+{
+  RivyaClient *client;
+  g_autofree char *text = NULL;
+
+  if (self->store == NULL || !rd_job_store_get_offline (self->store))
+    {
+      gtk_revealer_set_reveal_child (self->offline_revealer, FALSE);
+      return;
+    }
+
+  client = rd_job_store_get_client (self->store);
+  if (client == NULL)
+    text = g_strdup (_("Not connected to a server. Unfinished jobs will update once a server answers again."));
+  else
+    /* Translators: %s is the server's address */
+    text = g_strdup_printf (_("Cannot reach the server at %s. Trying again by itself: unfinished jobs will update once it answers."),
+                            rivya_client_get_base_url (client));
+  gtk_label_set_label (self->offline_label, text);
+  gtk_revealer_set_reveal_child (self->offline_revealer, TRUE);
+}
+
 static void
 list_activate_cb (RdJobsPage *self,
                   guint       position)
@@ -212,6 +246,89 @@ copy_task_id_action (GtkWidget  *widget,
 
   if (self->job != NULL)
     gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), rd_job_get_task_id (self->job));
+}
+
+/* The local files the references were uploaded from, as far as the
+ * history remembers them: one entry per params.referenceMediaItems item,
+ * "" where it does not know (the recipe then asks for the file). */
+static GStrv
+reference_paths_for_job (RdJobsPage *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(JsonNode) params = NULL;
+  JsonArray *items;
+
+  if (rd_job_get_params (self->job) != NULL)
+    params = json_from_string (rd_job_get_params (self->job), NULL);
+  if (params == NULL || !JSON_NODE_HOLDS_OBJECT (params))
+    return NULL;
+  if (!json_object_has_member (json_node_get_object (params), "referenceMediaItems") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (params), "referenceMediaItems")))
+    return NULL;
+
+  items = json_object_get_array_member (json_node_get_object (params), "referenceMediaItems");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      g_autoptr(RdUploadRecord) record = NULL;
+      const char *url = NULL;
+
+      if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (items, i)))
+        url = json_object_get_string_member_with_default (json_array_get_object_element (items, i),
+                                                          "url", NULL);
+      if (url != NULL && self->store != NULL)
+        record = rd_job_store_find_upload_by_url (self->store, rd_job_get_base_url (self->job), url);
+      g_strv_builder_add (builder, record && record->local_path ? record->local_path : "");
+    }
+  return g_strv_builder_end (builder);
+}
+
+static void
+copy_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RdJobsPage *self = RD_JOBS_PAGE (widget);
+  g_auto(GStrv) paths = NULL;
+  g_autofree char *text = NULL;
+  RdRecipeFormat format;
+  GtkRoot *root;
+  const char *message;
+
+  if (self->job == NULL ||
+      !rd_recipe_format_from_string (g_variant_get_string (parameter, NULL), &format))
+    return;
+
+  paths = reference_paths_for_job (self);
+  text = rd_recipe_for_job (self->job, format, (const char * const *) paths);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+
+  switch (format)
+    {
+    case RD_RECIPE_FORMAT_CURL:
+      message = _("Copied as a curl script");
+      break;
+    case RD_RECIPE_FORMAT_CLI:
+      message = _("Copied as a rivya command");
+      break;
+    case RD_RECIPE_FORMAT_C:
+    default:
+      message = _("Copied as a C program");
+      break;
+    }
+  root = gtk_widget_get_root (widget);
+  if (RD_IS_WINDOW (root))
+    rd_window_add_toast (RD_WINDOW (root), message, NULL, NULL);
+}
+
+static void
+retry_download_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RdJobsPage *self = RD_JOBS_PAGE (widget);
+
+  if (self->job != NULL && self->store != NULL)
+    rd_job_store_retry_download (self->store, self->job);
 }
 
 static void
@@ -362,12 +479,20 @@ rd_jobs_page_set_store (RdJobsPage *self,
     return;
 
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, items_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->store, items_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->store, offline_cb, self);
+    }
   g_set_object (&self->store, store);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (store));
   if (store != NULL)
-    g_signal_connect_object (store, "items-changed", G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (store, "items-changed", G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "notify::offline", G_CALLBACK (offline_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "notify::client", G_CALLBACK (offline_cb), self, G_CONNECT_SWAPPED);
+    }
   items_changed_cb (self);
+  offline_cb (self);
   selection_changed_cb (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -405,7 +530,10 @@ rd_jobs_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->job, job_notify_cb, self);
   g_clear_object (&self->job);
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, items_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->store, items_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->store, offline_cb, self);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_JOBS_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
@@ -475,12 +603,17 @@ rd_jobs_page_class_init (RdJobsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdJobsPage, prompt_label);
   gtk_widget_class_bind_template_child (widget_class, RdJobsPage, facts);
   gtk_widget_class_bind_template_child (widget_class, RdJobsPage, action_error);
+  gtk_widget_class_bind_template_child (widget_class, RdJobsPage, offline_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RdJobsPage, offline_label);
+  gtk_widget_class_bind_template_child (widget_class, RdJobsPage, retry_download_button);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "job.copy-task-id", NULL, copy_task_id_action);
+  gtk_widget_class_install_action (widget_class, "job.copy-as", "s", copy_as_action);
   gtk_widget_class_install_action (widget_class, "job.submit-again", NULL, submit_again_action);
   gtk_widget_class_install_action (widget_class, "job.remove", NULL, remove_action);
+  gtk_widget_class_install_action (widget_class, "job.retry-download", NULL, retry_download_action);
   gtk_widget_class_install_action (widget_class, "job.open-folder", NULL, open_folder_action);
   gtk_widget_class_install_action (widget_class, "job.save-as", NULL, save_as_action);
 }

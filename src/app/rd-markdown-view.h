@@ -32,5 +32,6 @@ GtkWidget  *rd_markdown_view_new          (void);
 const char *rd_markdown_view_get_markdown (RdMarkdownView *self);
 void        rd_markdown_view_set_markdown (RdMarkdownView *self,
                                            const char     *markdown);
+void        rd_markdown_view_render_now   (RdMarkdownView *self);
 
 G_END_DECLS

@@ -25,6 +25,8 @@
 #include "rd-model-row.h"
 
 #include <glib/gi18n.h>
+/* PRId64 in translatable strings: xgettext knows it, not G_GINT64_FORMAT. */
+#include <inttypes.h>
 #include <rivya.h>
 
 /* The rows of the Create page's model list: rd-model-row.ui, with these
@@ -43,8 +45,8 @@ rd_model_row_credits (GtkListItem *item,
   if (rivya_model_is_chat (model))
     return g_strdup (_("per token"));
   /* translators: a model's price in the model list, e.g. "10 credits" */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " credit",
-                                       "%" G_GINT64_FORMAT " credits", credits % 1000000),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " credit",
+                                       "%" PRId64 " credits", credits % 1000000),
                           credits);
 }
 

@@ -26,28 +26,16 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-preferences-window-private.h"
 #include "rd-util.h"
 
-struct _RdPreferencesWindow
-{
-  AdwPreferencesWindow  parent_instance;
-
-  /* Template widgets */
-  AdwActionRow         *server_row;
-  AdwActionRow         *downloads_row;
-  GtkSwitch            *notifications_switch;
-
-  /* Owned references */
-  GSettings            *settings;
-  RdServerSupervisor   *supervisor;
-  GtkFileChooserNative *chooser;
-};
 
 G_DEFINE_FINAL_TYPE (RdPreferencesWindow, rd_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
 enum {
   PROP_0,
   PROP_SUPERVISOR,
+  PROP_SESSION,
   N_PROPS
 };
 
@@ -175,6 +163,8 @@ rd_preferences_window_constructed (GObject *object)
                                G_CALLBACK (update_server_row), self, G_CONNECT_SWAPPED);
     }
   update_server_row (self);
+
+  _rd_preferences_window_accounts_init (self);
 }
 
 static void
@@ -185,10 +175,14 @@ rd_preferences_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->account_rows, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RD_TYPE_PREFERENCES_WINDOW);
 
   g_clear_object (&self->supervisor);
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (rd_preferences_window_parent_class)->dispose (object);
@@ -206,6 +200,10 @@ rd_preferences_window_get_property (GObject    *object,
     {
     case PROP_SUPERVISOR:
       g_value_set_object (value, self->supervisor);
+      break;
+
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
 
     default:
@@ -227,6 +225,10 @@ rd_preferences_window_set_property (GObject      *object,
       self->supervisor = g_value_dup_object (value);
       break;
 
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -246,11 +248,24 @@ rd_preferences_window_class_init (RdPreferencesWindowClass *klass)
   properties[PROP_SUPERVISOR] =
     g_param_spec_object ("supervisor", NULL, NULL, RD_TYPE_SERVER_SUPERVISOR,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, RD_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rivyadesktop/RivyaDesktop/ui/rd-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, accounts_group);
   gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, server_row);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, local_check);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, url_row);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, key_row);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, keyring_label);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, add_spinner);
+  gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, add_button);
+
   gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, downloads_row);
   gtk_widget_class_bind_template_child (widget_class, RdPreferencesWindow, notifications_switch);
 
@@ -258,6 +273,8 @@ rd_preferences_window_class_init (RdPreferencesWindowClass *klass)
                                    choose_downloads_folder_action);
   gtk_widget_class_install_action (widget_class, "prefs.reset-downloads-folder", NULL,
                                    reset_downloads_folder_action);
+
+  _rd_preferences_window_class_accounts_init (widget_class);
 }
 
 static void
@@ -265,6 +282,8 @@ rd_preferences_window_init (RdPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->account_rows = g_ptr_array_new ();
+  self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (RD_SETTINGS_SCHEMA_ID);
   g_settings_bind (self->settings, "notifications",
                    self->notifications_switch, "active",
@@ -276,14 +295,17 @@ rd_preferences_window_init (RdPreferencesWindow *self)
 
 GtkWindow *
 rd_preferences_window_new (GtkWindow          *parent,
-                           RdServerSupervisor *supervisor)
+                           RdServerSupervisor *supervisor,
+                           RdSession          *session)
 {
   g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (!supervisor || RD_IS_SERVER_SUPERVISOR (supervisor), NULL);
+  g_return_val_if_fail (!session || RD_IS_SESSION (session), NULL);
 
   return g_object_new (RD_TYPE_PREFERENCES_WINDOW,
                        "transient-for", parent,
                        "modal", parent != NULL,
                        "supervisor", supervisor,
+                       "session", session,
                        NULL);
 }

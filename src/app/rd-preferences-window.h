@@ -23,6 +23,7 @@
 #include <adwaita.h>
 
 #include "rd-server-supervisor.h"
+#include "rd-session.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RdPreferencesWindow, rd_preferences_window, RD, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
 GtkWindow *rd_preferences_window_new (GtkWindow          *parent,
-                                      RdServerSupervisor *supervisor);
+                                      RdServerSupervisor *supervisor,
+                                      RdSession          *session);
 
 G_END_DECLS

@@ -56,13 +56,14 @@ child_setup (gpointer user_data)
  * @ready_stream: (out): where the server's URL will be readable, one
  *   line, once it listens; the stream ends if the server dies first
  *
- * Starts `rivya-server serve` on a free loopback port with its data in
+ * Starts `rivya-server serve` on loopback @port (0: any free one) with its data in
  * @data_dir and the local account bootstrapped. Its stdout, where it
  * prints a new key, is silenced; its stderr is a pipe.
  */
 GSubprocess *
 rd_server_process_spawn (const char    *program,
                          const char    *data_dir,
+                         guint16        port,
                          GInputStream **ready_stream,
                          GError       **error)
 {
@@ -71,6 +72,7 @@ rd_server_process_spawn (const char    *program,
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *ready_fd = g_strdup_printf ("%d", READY_FD);
+  g_autofree char *listen = g_strdup_printf ("127.0.0.1:%u", port);
   int fds[2];
 
   g_return_val_if_fail (program != NULL, NULL);
@@ -89,7 +91,7 @@ rd_server_process_spawn (const char    *program,
   process = g_subprocess_launcher_spawn (launcher, &local_error,
                                          program, "serve",
                                          "--data-dir", data_dir,
-                                         "--listen", "127.0.0.1:0",
+                                         "--listen", listen,
                                          "--bootstrap",
                                          "--ready-fd", ready_fd,
                                          NULL);

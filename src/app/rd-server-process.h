@@ -29,6 +29,7 @@ G_BEGIN_DECLS
 
 GSubprocess *rd_server_process_spawn     (const char    *program,
                                           const char    *data_dir,
+                                          guint16        port,
                                           GInputStream **ready_stream,
                                           GError       **error);
 void         rd_server_process_terminate (GSubprocess   *process);

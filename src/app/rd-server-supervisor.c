@@ -79,6 +79,7 @@ struct _RdServerSupervisor
   guint          ready_timeout_ms;
   guint          restart_id;
   guint          failures;
+  guint16        port;      /* where the last server listened */
   guint          restarting : 1;
   guint          default_data_dir : 1;
 };
@@ -373,6 +374,12 @@ ready_line_cb (GObject      *object,
 
   run->ready = TRUE;
   g_clear_handle_id (&run->ready_timeout_id, g_source_remove);
+  {
+    g_autoptr(GUri) uri = g_uri_parse (line, G_URI_FLAGS_NONE, NULL);
+
+    if (uri != NULL && g_uri_get_port (uri) > 0)
+      self->port = g_uri_get_port (uri);
+  }
 
   g_object_freeze_notify (G_OBJECT (self));
   set_string (self, &self->api_key, key, PROP_API_KEY);
@@ -446,7 +453,12 @@ spawn_run (RdServerSupervisor *self)
 
   run = g_atomic_rc_box_new0 (Run);
   run->cancellable = g_cancellable_new ();
-  run->process = rd_server_process_spawn (self->program, self->data_dir, &ready_input, &error);
+  /* The same port again, so that the jobs the app follows (by the
+   * server's URL) are followed on the restarted server too. Every second
+   * restart takes any port, in case another program took that one. */
+  run->process = rd_server_process_spawn (self->program, self->data_dir,
+                                          self->failures > 0 && self->failures % 2 == 0 ? 0 : self->port,
+                                          &ready_input, &error);
   if (run->process == NULL)
     {
       fail (self, error->message);

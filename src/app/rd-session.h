@@ -22,6 +22,7 @@
 
 #include <rivya.h>
 
+#include "rd-account-store.h"
 #include "rd-server-supervisor.h"
 
 G_BEGIN_DECLS
@@ -30,14 +31,25 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RdSession, rd_session, RD, SESSION, GObject)
 
-RdSession   *rd_session_new                (void);
-void         rd_session_use_local          (RdSession          *self,
-                                            RdServerSupervisor *supervisor);
-RivyaClient *rd_session_get_client         (RdSession          *self);
-const char  *rd_session_get_base_url       (RdSession          *self);
-const char  *rd_session_get_account_name   (RdSession          *self);
-gint64       rd_session_get_balance        (RdSession          *self);
-gboolean     rd_session_get_ready          (RdSession          *self);
-void         rd_session_refresh_balance    (RdSession          *self);
+RdSession      *rd_session_new              (void);
+void            rd_session_use_local        (RdSession           *self,
+                                             RdServerSupervisor  *supervisor);
+RivyaClient    *rd_session_get_client       (RdSession           *self);
+const char     *rd_session_get_base_url     (RdSession           *self);
+const char     *rd_session_get_account_name (RdSession           *self);
+gint64          rd_session_get_balance      (RdSession           *self);
+gboolean        rd_session_get_ready        (RdSession           *self);
+void            rd_session_refresh_balance  (RdSession           *self);
+RdAccountStore *rd_session_get_accounts     (RdSession           *self);
+RdAccount      *rd_session_get_account      (RdSession           *self);
+void            rd_session_switch_async     (RdSession           *self,
+                                             RdAccount           *account,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean        rd_session_switch_finish    (RdSession           *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+void            rd_session_restore          (RdSession           *self);
 
 G_END_DECLS

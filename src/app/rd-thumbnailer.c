@@ -95,16 +95,27 @@ image_poster (Poster        *poster,
               GCancellable  *cancellable,
               GError       **error)
 {
-  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  g_autoptr(GdkPixbufLoader) loader = NULL;
   g_autofree char *data = NULL;
   gsize len;
 
   if (!g_file_load_contents (poster->file, cancellable, &data, &len, NULL, error))
     return NULL;
 
+  /* A loader must be closed before it is dropped, even after an error
+   * (GdkPixbuf warns otherwise), so it is made only now. */
+  loader = gdk_pixbuf_loader_new ();
   g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), poster);
-  if (!gdk_pixbuf_loader_write (loader, (const guchar *) data, len, error) ||
-      !gdk_pixbuf_loader_close (loader, error))
+  /* In pieces, so that a thumbnail nobody waits for any more (its row
+   * scrolled away) stops taking a core from the ones still needed. */
+  for (gsize offset = 0; offset < len; offset += 64 * 1024)
+    if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+        !gdk_pixbuf_loader_write (loader, (const guchar *) data + offset, MIN (64 * 1024, len - offset), error))
+      {
+        gdk_pixbuf_loader_close (loader, NULL);
+        return NULL;
+      }
+  if (!gdk_pixbuf_loader_close (loader, error))
     return NULL;
 
   return texture_from_pixbuf (gdk_pixbuf_loader_get_pixbuf (loader));

@@ -22,6 +22,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "rd-util.h"
 
 /*
@@ -49,4 +51,27 @@ rd_util_running_uninstalled (void)
     }
 
   return uninstalled;
+}
+
+/*
+ * rd_util_init_i18n:
+ *
+ * Binds the app's text domain: to the catalogs compiled in the build tree
+ * (`<build>/po/<lang>/LC_MESSAGES`) when running uninstalled, so that a
+ * developer build and the tests show this tree's translations, and to the
+ * installed ones otherwise.
+ */
+void
+rd_util_init_i18n (void)
+{
+  if (rd_util_running_uninstalled ())
+    {
+      g_autofree char *dir = g_build_filename (RD_BUILD_ROOT, "po", NULL);
+
+      bindtextdomain (GETTEXT_PACKAGE, dir);
+    }
+  else
+    bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }

@@ -29,5 +29,6 @@ G_BEGIN_DECLS
 #define RD_SETTINGS_SCHEMA_ID "io.github.rivyadesktop.RivyaDesktop"
 
 gboolean  rd_util_running_uninstalled (void);
+void      rd_util_init_i18n           (void);
 
 G_END_DECLS

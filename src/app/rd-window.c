@@ -27,7 +27,9 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-chat-page.h"
 #include "rd-create-page.h"
+#include "rd-developer-page.h"
 #include "rd-jobs-page.h"
 #include "rd-job-store.h"
 #include "rd-server-supervisor.h"
@@ -80,6 +82,13 @@ server_state (RdWindow *self)
                           : RD_SERVER_STATE_STOPPED;
 }
 
+/* A Rivya account is in use rather than the local server. */
+static RdAccount *
+remote_account (RdWindow *self)
+{
+  return self->session ? rd_session_get_account (self->session) : NULL;
+}
+
 static void
 update_balance_label (RdWindow *self)
 {
@@ -95,6 +104,8 @@ update_balance_label (RdWindow *self)
                                            balance % 1000000),
                               number);
     }
+  else if (remote_account (self) != NULL)
+    text = g_strdup (_("Balance unknown"));
   else if (server_state (self) == RD_SERVER_STATE_STARTING)
     text = g_strdup (_("Connecting…"));
   else if (server_state (self) == RD_SERVER_STATE_RUNNING)
@@ -178,28 +189,38 @@ update_connection_status (RdWindow *self)
 {
   g_autofree char *status = NULL;
 
-  switch (server_state (self))
+  if (remote_account (self) != NULL)
     {
-    case RD_SERVER_STATE_STARTING:
-      status = g_strdup (_("Starting the local server…"));
-      break;
+      /* translators: the first %s is the name of an account, the second its server */
+      status = g_strdup_printf (_("Connected to %s at %s"),
+                                rd_account_get_name (remote_account (self)),
+                                rd_account_get_base_url (remote_account (self)));
+    }
+  else
+    {
+      switch (server_state (self))
+        {
+        case RD_SERVER_STATE_STARTING:
+          status = g_strdup (_("Starting the local server…"));
+          break;
 
-    case RD_SERVER_STATE_RUNNING:
-      status = g_strdup_printf (_("Connected to the local server at %s"),
-                                rd_server_supervisor_get_url (self->supervisor));
-      break;
+        case RD_SERVER_STATE_RUNNING:
+          status = g_strdup_printf (_("Connected to the local server at %s"),
+                                    rd_server_supervisor_get_url (self->supervisor));
+          break;
 
-    case RD_SERVER_STATE_FAILED:
-      /* translators: %s says what went wrong with the local server */
-      status = g_strdup_printf (_("Not connected. %s"),
-                                rd_server_supervisor_get_error_message (self->supervisor));
-      break;
+        case RD_SERVER_STATE_FAILED:
+          /* translators: %s says what went wrong with the local server */
+          status = g_strdup_printf (_("Not connected. %s"),
+                                    rd_server_supervisor_get_error_message (self->supervisor));
+          break;
 
-    case RD_SERVER_STATE_STOPPED:
-    default:
-      status = g_strdup (self->supervisor ? _("Not connected: the local server is not running.")
-                                          : _("Not connected to a server."));
-      break;
+        case RD_SERVER_STATE_STOPPED:
+        default:
+          status = g_strdup (self->supervisor ? _("Not connected: the local server is not running.")
+                                              : _("Not connected to a server."));
+          break;
+        }
     }
 
   if (g_strcmp0 (status, self->connection_status) != 0)
@@ -209,7 +230,28 @@ update_connection_status (RdWindow *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION_STATUS]);
     }
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", self->supervisor != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh",
+                                 self->supervisor != NULL || remote_account (self) != NULL);
+}
+
+/* Another account, another server: the status, the balance and the
+ * catalog (the Create page follows notify::client itself). */
+static void
+session_account_cb (RdWindow *self)
+{
+  update_connection_status (self);
+  update_balance_label (self);
+}
+
+/* The account chosen last time could not be used at start. */
+static void
+session_account_error_cb (RdWindow   *self,
+                          const char *error_message)
+{
+  g_autofree char *message = g_strdup_printf (_("Using this computer’s server instead: %s"),
+                                              error_message);
+
+  rd_window_add_toast (self, message, NULL, NULL);
 }
 
 static void
@@ -220,7 +262,7 @@ supervisor_state_cb (RdWindow *self)
   update_connection_status (self);
   update_balance_label (self);
 
-  if (server_state (self) == RD_SERVER_STATE_FAILED)
+  if (server_state (self) == RD_SERVER_STATE_FAILED && remote_account (self) == NULL)
     rd_window_add_toast (self, rd_server_supervisor_get_error_message (self->supervisor),
                          _("_Retry"), "win.refresh");
 }
@@ -289,6 +331,13 @@ rd_window_refresh_action (GtkWidget  *widget,
                           GVariant   *param)
 {
   RdWindow *self = RD_WINDOW (widget);
+
+  if (remote_account (self) != NULL)
+    {
+      refresh_balance (self);
+      rd_create_page_reload (self->create_page);
+      return;
+    }
 
   if (self->supervisor == NULL)
     return;
@@ -378,7 +427,16 @@ rd_window_constructed (GObject *object)
                                G_CALLBACK (session_account_name_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->session, "balance-error",
                                G_CALLBACK (session_balance_error_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->session, "notify::account",
+                               G_CALLBACK (session_account_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->session, "account-error",
+                               G_CALLBACK (session_account_error_cb), self, G_CONNECT_SWAPPED);
       rd_create_page_set_session (self->create_page, self->session);
+      rd_chat_page_set_session (RD_CHAT_PAGE (adw_view_stack_get_child_by_name (self->stack, "chat")),
+                                self->session);
+      rd_developer_page_set_session (RD_DEVELOPER_PAGE (adw_view_stack_get_child_by_name (self->stack,
+                                                                                          "developer")),
+                                     self->session);
     }
 
   if (self->supervisor != NULL)
@@ -554,7 +612,9 @@ rd_window_init (RdWindow *self)
 {
   g_autofree char *view = NULL;
 
+  g_type_ensure (RD_TYPE_CHAT_PAGE);
   g_type_ensure (RD_TYPE_CREATE_PAGE);
+  g_type_ensure (RD_TYPE_DEVELOPER_PAGE);
   g_type_ensure (RD_TYPE_JOBS_PAGE);
 
   gtk_widget_init_template (GTK_WIDGET (self));

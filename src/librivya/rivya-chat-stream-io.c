@@ -26,6 +26,7 @@
 #include "rivya-chat-stream-private.h"
 #include "rivya-client-private.h"
 #include "rivya-error-private.h"
+#include "rivya-request-record-private.h"
 
 /* Sending a chat turn and reading its answer: B.9's events through the
  * SSE parser, or a JSON answer (an error before the stream started, or a
@@ -223,6 +224,11 @@ complete (RivyaChatStream *self,
   if (error == NULL && self->completion == NULL)
     error = _rivya_error_new (RIVYA_ERROR_TRANSPORT, NULL, 0, NULL, NULL, 0,
                               "The chat stream ended before chat.completed");
+
+  /* A stream's record waits for its end: only then are its duration and
+   * its error code (an `event: error`, say) known. */
+  if (self->msg != NULL && self->started != 0)
+    _rivya_client_request_recorded (self->client, self->msg, self->started, error);
 
   if (error != NULL)
     {

@@ -96,6 +96,9 @@ parse_event_page (JsonObject  *root,
  * holds the #RivyaWebhookEndpoint:signing-secret: store it at once.
  * URLs that are not HTTPS, or point at private or loopback addresses, are
  * refused with %RIVYA_ERROR_WEBHOOK_URL_REJECTED.
+ *
+ * Like rotate and test, the call carries a fresh `Idempotency-Key` (B.3),
+ * so that a request the network replays creates one endpoint only.
  */
 void
 rivya_client_create_webhook_async (RivyaClient         *self,
@@ -107,6 +110,7 @@ rivya_client_create_webhook_async (RivyaClient         *self,
                                    gpointer             user_data)
 {
   g_autoptr(JsonNode) body = NULL;
+  g_autofree char *key = NULL;
 
   g_return_if_fail (RIVYA_IS_CLIENT (self));
   g_return_if_fail (name != NULL);
@@ -115,7 +119,8 @@ rivya_client_create_webhook_async (RivyaClient         *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   body = endpoint_body (name, url, event_types, NULL);
-  _rivya_client_call (self, "POST", "/api/v1/webhooks", TRUE, body, NULL, "webhook endpoint",
+  key = g_uuid_string_random ();
+  _rivya_client_call (self, "POST", "/api/v1/webhooks", TRUE, body, key, "webhook endpoint",
                       (RivyaJsonObjectFunc)rivya_webhook_endpoint_new_from_json,
                       rivya_client_create_webhook_async, cancellable, callback, user_data);
 }
@@ -363,13 +368,15 @@ rivya_client_rotate_webhook_secret_async (RivyaClient         *self,
                                           gpointer             user_data)
 {
   g_autofree char *path = NULL;
+  g_autofree char *key = NULL;
 
   g_return_if_fail (RIVYA_IS_CLIENT (self));
   g_return_if_fail (endpoint_id != NULL && *endpoint_id != '\0');
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   path = _rivya_client_build_path ("/api/v1/webhooks/", endpoint_id, "/rotate-secret", 0, NULL);
-  _rivya_client_call (self, "POST", path, TRUE, NULL, NULL, "webhook endpoint",
+  key = g_uuid_string_random ();
+  _rivya_client_call (self, "POST", path, TRUE, NULL, key, "webhook endpoint",
                       (RivyaJsonObjectFunc)rivya_webhook_endpoint_new_from_json,
                       rivya_client_rotate_webhook_secret_async, cancellable, callback, user_data);
 }
@@ -411,13 +418,15 @@ rivya_client_test_webhook_async (RivyaClient         *self,
                                  gpointer             user_data)
 {
   g_autofree char *path = NULL;
+  g_autofree char *key = NULL;
 
   g_return_if_fail (RIVYA_IS_CLIENT (self));
   g_return_if_fail (endpoint_id != NULL && *endpoint_id != '\0');
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   path = _rivya_client_build_path ("/api/v1/webhooks/", endpoint_id, "/test", 0, NULL);
-  _rivya_client_call (self, "POST", path, TRUE, NULL, NULL, "webhook delivery",
+  key = g_uuid_string_random ();
+  _rivya_client_call (self, "POST", path, TRUE, NULL, key, "webhook delivery",
                       (RivyaJsonObjectFunc)rivya_webhook_delivery_new_from_json,
                       rivya_client_test_webhook_async, cancellable, callback, user_data);
 }

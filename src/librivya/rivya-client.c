@@ -26,6 +26,7 @@
 
 #include "rivya-client-private.h"
 #include "rivya-error-private.h"
+#include "rivya-request-record-private.h"
 
 /**
  * RivyaClient:
@@ -72,6 +73,7 @@ enum {
 
 enum {
   REQUEST_FINISHED,
+  REQUEST_RECORDED,
   N_SIGNALS
 };
 
@@ -266,6 +268,26 @@ rivya_client_class_init (RivyaClientClass *klass)
                   NULL,
                   G_TYPE_NONE, 5,
                   G_TYPE_STRING, G_TYPE_STRING, G_TYPE_UINT, G_TYPE_STRING, G_TYPE_INT64);
+
+  /**
+   * RivyaClient::request-recorded:
+   * @self: a #RivyaClient
+   * @record: what the call was and how it ended
+   *
+   * Emitted when a call is over, after #RivyaClient::request-finished,
+   * once its outcome is known: with the API's error code for a failure,
+   * and for a chat stream when the stream has ended. Made for a request
+   * log; the record never holds the API key.
+   */
+  signals [REQUEST_RECORDED] =
+    g_signal_new ("request-recorded",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1,
+                  RIVYA_TYPE_REQUEST_RECORD);
 }
 
 static void
@@ -524,6 +546,7 @@ _rivya_client_set_json_body (SoupMessage *msg,
   len = strlen (text);
   bytes = g_bytes_new_take (g_steal_pointer (&text), len);
   soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+  _rivya_request_record_keep_body (msg, bytes);
 }
 
 void
@@ -551,6 +574,22 @@ _rivya_client_request_finished (RivyaClient *self,
                  soup_message_get_method (msg), path, status, request_id, duration);
 }
 
+void
+_rivya_client_request_recorded (RivyaClient  *self,
+                                SoupMessage  *msg,
+                                gint64        started,
+                                const GError *error)
+{
+  g_autoptr(RivyaRequestRecord) record = NULL;
+
+  /* Records are built only for someone who listens. */
+  if (!g_signal_has_handler_pending (self, signals [REQUEST_RECORDED], 0, FALSE))
+    return;
+
+  record = _rivya_request_record_new_for_message (msg, started, error);
+  g_signal_emit (self, signals [REQUEST_RECORDED], 0, record);
+}
+
 GError *
 _rivya_client_error_from_send (GError *error)
 {
@@ -564,6 +603,18 @@ _rivya_client_error_from_send (GError *error)
     g_error_free (error);
     return transport;
   }
+}
+
+/* Takes @error; records the call, then ends the task with it. */
+static void
+return_error (GTask  *task,
+              GError *error)
+{
+  RivyaClient *self = g_task_get_source_object (task);
+  Call *call = g_task_get_task_data (task);
+
+  _rivya_client_request_recorded (self, call->msg, call->started, error);
+  g_task_return_error (task, error);
 }
 
 static void
@@ -586,7 +637,7 @@ send_cb (GObject      *object,
 
   if (body == NULL)
     {
-      g_task_return_error (task, _rivya_client_error_from_send (g_steal_pointer (&error)));
+      return_error (task, _rivya_client_error_from_send (g_steal_pointer (&error)));
       return;
     }
 
@@ -596,8 +647,7 @@ send_cb (GObject      *object,
   /* Any 2xx is success (B.2 says 200 and 201; others may answer 202). */
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
-      g_task_return_error (task,
-                           rivya_error_new_from_response (status, headers, body));
+      return_error (task, rivya_error_new_from_response (status, headers, body));
       return;
     }
 
@@ -606,10 +656,11 @@ send_cb (GObject      *object,
     {
       _rivya_error_set_response (error, status,
                                  soup_message_headers_get_one (headers, "X-Request-Id"));
-      g_task_return_error (task, g_steal_pointer (&error));
+      return_error (task, g_steal_pointer (&error));
       return;
     }
 
+  _rivya_client_request_recorded (self, call->msg, call->started, NULL);
   g_task_return_pointer (task, value, call->result_free);
 }
 

@@ -42,6 +42,7 @@
 # include "rivya-page.h"
 # include "rivya-poller.h"
 # include "rivya-reference-media.h"
+# include "rivya-request-record.h"
 # include "rivya-sse-parser.h"
 # include "rivya-upload.h"
 # include "rivya-webhook-delivery.h"

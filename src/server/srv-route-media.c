@@ -79,7 +79,9 @@ srv_route_media_get (SrvContext *ctx)
     {
       /* One range is what players ask for; several are answered with the
        * first only, which HTTP allows. */
-      goffset start = ranges[0].start;
+      /* libsoup 3.2 leaves a suffix range longer than the file ("bytes=-N",
+       * N > size) negative; HTTP says it is the whole file. */
+      goffset start = MAX (ranges[0].start, 0);
       goffset end = ranges[0].end;
       g_autoptr(GBytes) slice = NULL;
 

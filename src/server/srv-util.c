@@ -241,28 +241,38 @@ srv_json_add_string_or_null (JsonBuilder *builder,
 
 /* json-glib's parser recurses once per nesting level: a body of a few
  * hundred kilobytes of "[" would exhaust the stack. Count the depth
- * first, outside strings, without parsing anything else. */
+ * first, outside strings, without parsing anything else. json-glib 1.6
+ * also takes 'single-quoted' strings (no escapes in them) and C comments:
+ * skip those as it does, or a quote inside one would hide what follows. */
 gboolean
 srv_json_depth_ok (const char *data,
                    gsize       len,
                    guint       max_depth)
 {
-  gboolean in_string = FALSE;
+  char quote = '\0';
   guint depth = 0;
 
   for (gsize i = 0; i < len; i++)
     {
       char c = data[i];
 
-      if (in_string)
+      if (quote != '\0')
         {
-          if (c == '\\')
+          if (c == '\\' && quote == '"')
             i++;
-          else if (c == '"')
-            in_string = FALSE;
+          else if (c == quote)
+            quote = '\0';
         }
-      else if (c == '"')
-        in_string = TRUE;
+      else if (c == '"' || c == '\'')
+        quote = c;
+      else if (c == '/' && i + 1 < len && data[i + 1] == '*')
+        {
+          const char *end = g_strstr_len (data + i + 2, len - i - 2, "*/");
+
+          if (end == NULL)
+            break;
+          i = end - data + 1;
+        }
       else if (c == '[' || c == '{')
         {
           if (++depth > max_depth)

@@ -163,6 +163,7 @@ test_read_only (Fixture       *f,
       g_free (f->dir);
       f->dir = g_strdup (file);
       path = download (f, &error);
+      g_free (f->dir);
       f->dir = g_path_get_dirname (file);
       g_test_message ("%s", error ? error->message : "(no error)");
       g_assert_null (path);

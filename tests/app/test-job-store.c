@@ -119,7 +119,8 @@ test_store_empty (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (store)) == RD_TYPE_JOB);
   g_assert_cmpuint (rd_job_store_get_n_running (store), ==, 0);
-  g_assert_cmpint (user_version (path), ==, 2);
+  /* 3: the uploads table of the reference files. */
+  g_assert_cmpint (user_version (path), ==, 3);
 }
 
 static void
@@ -225,7 +226,7 @@ test_store_migrate (void)
   sqlite3_close (db);
 
   store = open_store (path);
-  g_assert_cmpint (user_version (path), ==, 2);
+  g_assert_cmpint (user_version (path), ==, 3);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
   job = rd_job_store_lookup (store, "task_old");
   g_assert_cmpint (rd_job_get_status (job), ==, RIVYA_GENERATION_STATUS_FAILED);

@@ -494,6 +494,7 @@ test_unusual_answers (void)
 {
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDateTime) later = NULL;
   g_autofree char *http_date = NULL;
   g_autofree char *url = NULL;
@@ -531,7 +532,8 @@ test_unusual_answers (void)
   g_clear_error (&e);
 
   /* public_api_disabled, with Retry-After as an HTTP date. */
-  later = g_date_time_add_seconds (g_date_time_new_now_utc (), 120);
+  now = g_date_time_new_now_utc ();
+  later = g_date_time_add_seconds (now, 120);
   http_date = g_date_time_format (later, "%a, %d %b %Y %H:%M:%S GMT");
   e = canned_error (client, &(Canned) { 503, "application/json",
                     "{\"error\": {\"code\": \"public_api_disabled\", \"message\": \"Maintenance\","

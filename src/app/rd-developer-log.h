@@ -1,0 +1,41 @@
+/* rd-developer-log.h
+ *
+ * Copyright 2026 The Rivya Desktop authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rd-request-log.h"
+
+G_BEGIN_DECLS
+
+#define RD_TYPE_DEVELOPER_LOG (rd_developer_log_get_type ())
+
+G_DECLARE_FINAL_TYPE (RdDeveloperLog, rd_developer_log, RD, DEVELOPER_LOG, AdwBin)
+
+RdRequestLog *rd_developer_log_get_log      (RdDeveloperLog *self);
+void          rd_developer_log_set_log      (RdDeveloperLog *self,
+                                             RdRequestLog   *log);
+GListModel   *rd_developer_log_get_shown    (RdDeveloperLog *self);
+void          rd_developer_log_set_filter   (RdDeveloperLog *self,
+                                             const char     *text,
+                                             gboolean        errors_only);
+
+G_END_DECLS

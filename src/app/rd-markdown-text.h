@@ -1,0 +1,37 @@
+/* rd-markdown-text.h
+ *
+ * Copyright 2026 The Rivya Desktop authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <md4c.h>
+
+G_BEGIN_DECLS
+
+void _rd_markdown_append_escaped   (GString            *out,
+                                    const char         *text,
+                                    gsize               size);
+void _rd_markdown_append_entity    (GString            *out,
+                                    const char         *text,
+                                    gsize               size);
+void _rd_markdown_append_attribute (GString            *out,
+                                    const MD_ATTRIBUTE *attr);
+
+G_END_DECLS
