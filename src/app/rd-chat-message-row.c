@@ -37,6 +37,7 @@ struct _RdChatMessageRow
   GtkWidget      *box;
   GtkLabel       *role_label;
   GtkSpinner     *spinner;
+  GtkMenuButton  *copy_button;
   RdMarkdownView *view;
   GtkLabel       *attachments_label;
   GtkLabel       *footer_label;
@@ -106,6 +107,36 @@ update_status (RdChatMessageRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL && *error != '\0');
 }
 
+/* A question can be taken to the API as it was asked: the menu's items
+ * name the message, since a row is recycled for other messages. */
+static void
+update_copy_menu (RdChatMessageRow *self)
+{
+  gint64 local_id = self->message ? rd_chat_message_get_local_id (self->message) : 0;
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenuItem) curl = NULL;
+  g_autoptr(GMenuItem) cli = NULL;
+
+  if (self->message == NULL || !rd_chat_message_is_user (self->message) || local_id <= 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->copy_button), FALSE);
+      gtk_menu_button_set_menu_model (self->copy_button, NULL);
+      return;
+    }
+
+  menu = g_menu_new ();
+  curl = g_menu_item_new (_("As a _curl Script"), NULL);
+  g_menu_item_set_action_and_target_value (curl, "chat.copy-as",
+                                           g_variant_new ("(xs)", local_id, "curl"));
+  g_menu_append_item (menu, curl);
+  cli = g_menu_item_new (_("As a _rivya Command"), NULL);
+  g_menu_item_set_action_and_target_value (cli, "chat.copy-as",
+                                           g_variant_new ("(xs)", local_id, "cli"));
+  g_menu_append_item (menu, cli);
+  gtk_menu_button_set_menu_model (self->copy_button, G_MENU_MODEL (menu));
+  gtk_widget_set_visible (GTK_WIDGET (self->copy_button), TRUE);
+}
+
 static void
 update_all (RdChatMessageRow *self)
 {
@@ -136,6 +167,7 @@ update_all (RdChatMessageRow *self)
 
   update_content (self);
   update_status (self);
+  update_copy_menu (self);
 }
 
 static void
@@ -224,6 +256,7 @@ rd_chat_message_row_class_init (RdChatMessageRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RdChatMessageRow, attachments_label);
   gtk_widget_class_bind_template_child (widget_class, RdChatMessageRow, footer_label);
   gtk_widget_class_bind_template_child (widget_class, RdChatMessageRow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, RdChatMessageRow, copy_button);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

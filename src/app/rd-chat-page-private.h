@@ -77,6 +77,9 @@ struct _RdChatPage
 };
 
 void  _rd_chat_page_send              (RdChatPage *self);
+void  _rd_chat_page_copy_as           (RdChatPage *self,
+                                       gint64      local_id,
+                                       const char *format_name);
 void  _rd_chat_page_stop              (RdChatPage *self);
 void  _rd_chat_page_show_error        (RdChatPage   *self,
                                        const char   *text,

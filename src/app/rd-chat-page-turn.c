@@ -332,10 +332,7 @@ _rd_chat_page_send (RdChatPage *self)
   rd_chat_message_set_attachments (question, (const char * const *) file_ids);
   answer = rd_chat_message_new ("assistant", NULL);
   rd_chat_message_set_state (answer, RD_CHAT_MESSAGE_STREAMING);
-  messages = rd_chat_conversation_get_messages (conversation);
-  g_list_store_append (messages, question);
-  g_list_store_append (messages, answer);
-
+  /* Saved before they are shown, so that their rows know their ids. */
   _rd_chat_page_touch (self, conversation);
   if (self->db != NULL)
     {
@@ -343,6 +340,9 @@ _rd_chat_page_send (RdChatPage *self)
       rd_chat_history_save_message (self->db, conversation, question);
       rd_chat_history_save_message (self->db, conversation, answer);
     }
+  messages = rd_chat_conversation_get_messages (conversation);
+  g_list_store_append (messages, question);
+  g_list_store_append (messages, answer);
   self->last_save = g_get_monotonic_time ();
 
   g_free (self->restore_text);

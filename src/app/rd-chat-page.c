@@ -376,6 +376,18 @@ rd_chat_page_set_property (GObject      *object,
 }
 
 static void
+copy_as_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  gint64 local_id;
+  const char *format;
+
+  g_variant_get (parameter, "(x&s)", &local_id, &format);
+  _rd_chat_page_copy_as (RD_CHAT_PAGE (widget), local_id, format);
+}
+
+static void
 rd_chat_page_class_init (RdChatPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -418,6 +430,7 @@ rd_chat_page_class_init (RdChatPageClass *klass)
   gtk_widget_class_install_action (widget_class, "chat.stop", NULL, stop_action_cb);
   gtk_widget_class_install_action (widget_class, "chat.restore", NULL, restore_action_cb);
   gtk_widget_class_install_action (widget_class, "chat.dismiss-error", NULL, dismiss_error_action_cb);
+  gtk_widget_class_install_action (widget_class, "chat.copy-as", "(xs)", copy_as_action_cb);
 }
 
 static void

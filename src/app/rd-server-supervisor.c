@@ -25,6 +25,7 @@
 #include "rd-server-supervisor.h"
 
 #include <errno.h>
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
@@ -333,6 +334,51 @@ ready_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The port is kept in the data folder between runs: jobs and chats are
+ * remembered by the server's URL, so a server that comes back on the same
+ * port after the app restarts is the same server to them. */
+static char *
+port_file (RdServerSupervisor *self)
+{
+  return g_build_filename (self->data_dir, "desktop-port", NULL);
+}
+
+static gboolean
+port_is_free (guint16 port)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, port);
+
+  return socket != NULL && g_socket_bind (socket, address, TRUE, NULL);
+}
+
+static guint16
+saved_port (RdServerSupervisor *self)
+{
+  g_autofree char *path = port_file (self);
+  g_autofree char *contents = NULL;
+  guint64 port;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL) ||
+      !g_ascii_string_to_unsigned (g_strstrip (contents), 10, 1024, G_MAXUINT16, &port, NULL) ||
+      !port_is_free ((guint16) port))
+    return 0;
+
+  return (guint16) port;
+}
+
+static void
+save_port (RdServerSupervisor *self)
+{
+  g_autofree char *path = port_file (self);
+  g_autofree char *contents = g_strdup_printf ("%u\n", self->port);
+
+  /* Only a convenience: a lost file means a new port next time. */
+  g_file_set_contents_full (path, contents, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL);
+}
+
 static void
 ready_line_cb (GObject      *object,
                GAsyncResult *result,
@@ -378,7 +424,10 @@ ready_line_cb (GObject      *object,
     g_autoptr(GUri) uri = g_uri_parse (line, G_URI_FLAGS_NONE, NULL);
 
     if (uri != NULL && g_uri_get_port (uri) > 0)
-      self->port = g_uri_get_port (uri);
+      {
+        self->port = g_uri_get_port (uri);
+        save_port (self);
+      }
   }
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -450,6 +499,9 @@ spawn_run (RdServerSupervisor *self)
       fail (self, message);
       return;
     }
+
+  if (self->port == 0)
+    self->port = saved_port (self);
 
   run = g_atomic_rc_box_new0 (Run);
   run->cancellable = g_cancellable_new ();

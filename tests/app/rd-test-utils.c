@@ -391,3 +391,26 @@ rd_test_save_screenshot (GtkWidget  *widget,
   gtk_widget_queue_draw (widget);
   RD_TEST_WAIT_UNTIL (shot.done, 5000);
 }
+
+static void
+read_text_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+/* The text on @widget's clipboard, or "" when it holds none. */
+char *
+rd_test_read_clipboard (GtkWidget *widget)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, read_text_cb, &text);
+  RD_TEST_WAIT_UNTIL (text != NULL, 10000);
+  return text;
+}

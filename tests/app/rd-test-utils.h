@@ -61,5 +61,6 @@ gboolean   rd_test_has_shortcut   (GtkWidget    *widget,
 GtkWidget *rd_test_get_content    (GtkWidget    *widget);
 void       rd_test_save_screenshot (GtkWidget   *widget,
                                     const char  *path);
+char      *rd_test_read_clipboard (GtkWidget    *widget);
 
 G_END_DECLS

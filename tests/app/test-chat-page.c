@@ -119,7 +119,7 @@ screenshot (GtkWindow  *window,
     return;
 
   gtk_window_set_default_size (window, width, height);
-  RD_TEST_WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (window)) == width, 5000);
+  RD_TEST_WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (window)) == width, 20000);
   rd_test_wait_ms (300);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   g_mkdir_with_parents (dir, 0755);
@@ -252,7 +252,7 @@ test_chat_page_real (void)
   g_assert_nonnull (conversation);
   answer = last_message (page);
   g_assert_cmpint (rd_chat_message_get_state (answer), ==, RD_CHAT_MESSAGE_STREAMING);
-  RD_TEST_WAIT_UNTIL ((row = find_row (GTK_WIDGET (page), answer)) != NULL, 5000);
+  RD_TEST_WAIT_UNTIL ((row = find_row (GTK_WIDGET (page), answer)) != NULL, 20000);
   growth.message = answer;
   growth.lengths_streaming = g_array_new (FALSE, FALSE, sizeof (guint));
   handler = g_signal_connect (rd_chat_message_row_get_view (row), "notify::markdown",
@@ -273,6 +273,24 @@ test_chat_page_real (void)
   g_assert_true (strstr (rd_chat_message_get_content (answer), "Local Chat") != NULL);
   g_assert_cmpint (rd_chat_message_get_output_tokens (answer), >, 0);
   g_assert_cmpint (rd_chat_message_get_final_credits (answer), >=, 1);
+
+  /* The question's "Copy As…" gives the turn as a curl script: the key
+   * from the environment, the first turn without a session. */
+  {
+    GListModel *messages = G_LIST_MODEL (rd_chat_conversation_get_messages (conversation));
+    g_autoptr(RdChatMessage) question = g_list_model_get_item (messages, g_list_model_get_n_items (messages) - 2);
+    g_autofree char *script = NULL;
+
+    g_assert_true (rd_chat_message_is_user (question));
+    g_assert_cmpint (rd_chat_message_get_local_id (question), >, 0);
+    gtk_widget_activate_action (GTK_WIDGET (page), "chat.copy-as", "(xs)",
+                                rd_chat_message_get_local_id (question), "curl");
+    script = rd_test_read_clipboard (GTK_WIDGET (page));
+    g_assert_nonnull (strstr (script, "/api/v1/chat/completions"));
+    g_assert_nonnull (strstr (script, "Hello! What can you do?"));
+    g_assert_nonnull (strstr (script, "$RIVYA_API_KEY"));
+    g_assert_null (strstr (script, "sess_"));
+  }
   session_id = g_strdup (rd_chat_conversation_get_server_id (conversation));
   g_assert_true (g_str_has_prefix (session_id, "sess_"));
 
@@ -310,7 +328,7 @@ test_chat_page_real (void)
                                                            GTK_TYPE_SCROLLED_WINDOW));
   adjustment = gtk_scrolled_window_get_vadjustment (scroller);
   RD_TEST_WAIT_UNTIL (gtk_adjustment_get_value (adjustment) >=
-                      gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment) - 1, 5000);
+                      gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment) - 1, 20000);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
   screenshot (window, "chat-code-1280.png", 1280, 800);
   screenshot (window, "chat-code-400.png", 400, 800);

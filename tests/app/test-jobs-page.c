@@ -161,7 +161,9 @@ add_history_rows (const char *base_url)
   g_autofree char *path = rd_job_store_get_default_path ();
   sqlite3 *db = NULL;
   g_autofree char *sql = NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  /* An hour back, so that they sort after the job the test submitted
+   * however long that job took on a busy machine. */
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC - 3600;
 
   sql = g_strdup_printf ("INSERT INTO jobs (task_id, base_url, model_id, model_name, category, prompt, params,"
                          " status, reserved_credits, final_credits, error_code, error_message, request_id,"

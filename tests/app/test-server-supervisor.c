@@ -101,6 +101,46 @@ test_supervisor_start_stop (void)
   g_assert_false (rd_test_pid_alive (pid));
 }
 
+/* The next run of the app finds its server at the same address, so the
+ * jobs and chats it remembers by that address carry on; when another
+ * program holds the port, any port will do. */
+static void
+test_supervisor_same_port (void)
+{
+  g_autoptr(RdServerSupervisor) first = rd_server_supervisor_new (NULL);
+  g_autoptr(RdServerSupervisor) second = rd_server_supervisor_new (NULL);
+  g_autoptr(RdServerSupervisor) third = rd_server_supervisor_new (NULL);
+  g_autoptr(GSocketListener) squatter = g_socket_listener_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *url = NULL;
+
+  rd_server_supervisor_start (first);
+  RD_TEST_WAIT_UNTIL (rd_server_supervisor_get_state (first) == RD_SERVER_STATE_RUNNING, START_TIMEOUT_MS);
+  url = g_strdup (rd_server_supervisor_get_url (first));
+  rd_server_supervisor_stop (first);
+
+  rd_server_supervisor_start (second);
+  RD_TEST_WAIT_UNTIL (rd_server_supervisor_get_state (second) == RD_SERVER_STATE_RUNNING, START_TIMEOUT_MS);
+  g_assert_cmpstr (rd_server_supervisor_get_url (second), ==, url);
+  rd_server_supervisor_stop (second);
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+    g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, g_uri_get_port (uri));
+
+    g_socket_listener_add_address (squatter, address, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                   NULL, NULL, &error);
+    g_assert_no_error (error);
+  }
+  rd_server_supervisor_start (third);
+  RD_TEST_WAIT_UNTIL (rd_server_supervisor_get_state (third) == RD_SERVER_STATE_RUNNING, START_TIMEOUT_MS);
+  g_assert_cmpstr (rd_server_supervisor_get_url (third), !=, url);
+  rd_server_supervisor_stop (third);
+}
+
 /* A server that dies is restarted, on a new port, with the same key;
  * the supervisor says so once. */
 static void
@@ -265,6 +305,7 @@ main (int   argc,
     g_error ("RIVYA_SERVER must name the rivya-server binary (meson sets it)");
 
   g_test_add_func ("/supervisor/start-stop", test_supervisor_start_stop);
+  g_test_add_func ("/supervisor/same-port", test_supervisor_same_port);
   g_test_add_func ("/supervisor/restart", test_supervisor_restart);
   g_test_add_func ("/supervisor/gives-up", test_supervisor_gives_up);
   g_test_add_func ("/supervisor/ready-timeout", test_supervisor_ready_timeout);
