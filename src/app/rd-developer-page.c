@@ -26,6 +26,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rd-util.h"
 #include "rd-webhook-rows.h"
 
 /* RdDeveloperPage: the Developer view. Three sections: webhook endpoints
@@ -302,15 +303,8 @@ rd_developer_page_set_session (RdDeveloperPage *self,
   g_return_if_fail (RD_IS_DEVELOPER_PAGE (self));
   g_return_if_fail (session == NULL || RD_IS_SESSION (session));
 
-  if (self->session == session)
+  if (!rd_util_follow_session (&self->session, session, G_CALLBACK (session_client_cb), self))
     return;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_func (self->session, session_client_cb, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    g_signal_connect_object (session, "notify::client", G_CALLBACK (session_client_cb), self,
-                             G_CONNECT_SWAPPED);
 
   rd_request_log_set_session (self->request_log, session);
   rd_webhook_pane_set_session (self->webhook_pane, session);

@@ -320,79 +320,119 @@ leave_block_cb (MD_BLOCKTYPE  type,
   return 0;
 }
 
-static int
-enter_span_cb (MD_SPANTYPE  type,
-               void        *detail,
-               void        *user_data)
+/* Pango markup tag of the spans that only wrap their text, or NULL. */
+static const char *
+span_tag (MD_SPANTYPE type)
 {
-  Parser *p = user_data;
-  GString *out = sink (p);
-
-  if (out == NULL)
-    return 0;
-
   switch (type)
     {
     case MD_SPAN_EM:
-      g_string_append (out, "<i>");
-      break;
+      return "i";
 
     case MD_SPAN_STRONG:
-      g_string_append (out, "<b>");
-      break;
+      return "b";
 
     case MD_SPAN_DEL:
-      g_string_append (out, "<s>");
-      break;
+      return "s";
 
     case MD_SPAN_U:
-      g_string_append (out, "<u>");
-      break;
+      return "u";
 
     case MD_SPAN_CODE:
-      g_string_append (out, "<span font_family=\"monospace\" bgcolor=\"#888888\" bgalpha=\"20%\">");
-      break;
-
     case MD_SPAN_A:
-      if (p->link_depth++ == 0 && p->image_depth == 0)
-        {
-          g_string_append (out, "<a href=\"");
-          _rd_markdown_append_attribute (out, &((MD_SPAN_A_DETAIL *) detail)->href);
-          g_string_append (out, "\">");
-          p->link_start = out->len;
-        }
-      break;
-
     case MD_SPAN_IMG:
-      /* No images inline: the alt text, which links to the image. */
-      if (p->image_depth++ == 0 && p->link_depth == 0)
-        {
-          g_string_append (out, "<a href=\"");
-          _rd_markdown_append_attribute (out, &((MD_SPAN_IMG_DETAIL *) detail)->src);
-          g_string_append (out, "\">");
-          p->link_start = out->len;
-        }
-      break;
-
     case MD_SPAN_LATEXMATH:
     case MD_SPAN_LATEXMATH_DISPLAY:
     case MD_SPAN_WIKILINK:
     default:
+      return NULL;
+    }
+}
+
+/* Both span callbacks: @entering says whether the span opens or closes,
+ * so that each opening tag has its closing one next to it. */
+static int
+span (Parser      *p,
+      MD_SPANTYPE  type,
+      void        *detail,
+      gboolean     entering)
+{
+  GString *out = sink (p);
+  const char *tag = span_tag (type);
+  const MD_ATTRIBUTE *href = NULL;
+  guint *depth = NULL;
+  guint other_depth = 0;
+
+  if (out == NULL)
+    return 0;
+
+  if (tag != NULL)
+    {
+      g_string_append_printf (out, entering ? "<%s>" : "</%s>", tag);
+      return 0;
+    }
+
+  switch (type)
+    {
+    case MD_SPAN_CODE:
+      g_string_append (out, entering
+                            ? "<span font_family=\"monospace\" bgcolor=\"#888888\" bgalpha=\"20%\">"
+                            : "</span>");
+      return 0;
+
+    case MD_SPAN_A:
+      href = &((MD_SPAN_A_DETAIL *) detail)->href;
+      depth = &p->link_depth;
+      other_depth = p->image_depth;
       break;
+
+    case MD_SPAN_IMG:
+      /* No images inline: the alt text, which links to the image. */
+      href = &((MD_SPAN_IMG_DETAIL *) detail)->src;
+      depth = &p->image_depth;
+      other_depth = p->link_depth;
+      break;
+
+    case MD_SPAN_EM:
+    case MD_SPAN_STRONG:
+    case MD_SPAN_DEL:
+    case MD_SPAN_U:
+    case MD_SPAN_LATEXMATH:
+    case MD_SPAN_LATEXMATH_DISPLAY:
+    case MD_SPAN_WIKILINK:
+    default:
+      return 0;
+    }
+
+  /* Only the outermost link or image becomes a link: Pango cannot
+   * nest them. */
+  if (entering)
+    {
+      if ((*depth)++ == 0 && other_depth == 0)
+        {
+          g_string_append (out, "<a href=\"");
+          _rd_markdown_append_attribute (out, href);
+          g_string_append (out, "\">");
+          p->link_start = out->len;
+        }
+    }
+  else if (--(*depth) == 0 && other_depth == 0)
+    {
+      /* An empty link could not be clicked: show where it goes. */
+      if (out->len == p->link_start)
+        _rd_markdown_append_attribute (out, href);
+      g_string_append (out, "</a>");
     }
 
   return 0;
 }
 
-static void
-close_link (Parser            *p,
-            GString           *out,
-            const MD_ATTRIBUTE *href)
+static int
+enter_span_cb (MD_SPANTYPE  type,
+               void        *detail,
+               void        *user_data)
 {
-  /* An empty link could not be clicked: show where it goes. */
-  if (out->len == p->link_start)
-    _rd_markdown_append_attribute (out, href);
-  g_string_append (out, "</a>");
+  return span (user_data, type, detail, TRUE);
 }
 
 static int
@@ -400,52 +440,7 @@ leave_span_cb (MD_SPANTYPE  type,
                void        *detail,
                void        *user_data)
 {
-  Parser *p = user_data;
-  GString *out = sink (p);
-
-  if (out == NULL)
-    return 0;
-
-  switch (type)
-    {
-    case MD_SPAN_EM:
-      g_string_append (out, "</i>");
-      break;
-
-    case MD_SPAN_STRONG:
-      g_string_append (out, "</b>");
-      break;
-
-    case MD_SPAN_DEL:
-      g_string_append (out, "</s>");
-      break;
-
-    case MD_SPAN_U:
-      g_string_append (out, "</u>");
-      break;
-
-    case MD_SPAN_CODE:
-      g_string_append (out, "</span>");
-      break;
-
-    case MD_SPAN_A:
-      if (--p->link_depth == 0 && p->image_depth == 0)
-        close_link (p, out, &((MD_SPAN_A_DETAIL *) detail)->href);
-      break;
-
-    case MD_SPAN_IMG:
-      if (--p->image_depth == 0 && p->link_depth == 0)
-        close_link (p, out, &((MD_SPAN_IMG_DETAIL *) detail)->src);
-      break;
-
-    case MD_SPAN_LATEXMATH:
-    case MD_SPAN_LATEXMATH_DISPLAY:
-    case MD_SPAN_WIKILINK:
-    default:
-      break;
-    }
-
-  return 0;
+  return span (user_data, type, detail, FALSE);
 }
 
 static int

@@ -24,6 +24,8 @@
 
 #include "rd-request-log.h"
 
+#include "rd-util.h"
+
 /* RdRequestLog: the last RD_REQUEST_LOG_MAX calls of this run, newest
  * first, as a GListModel of RivyaRequestRecord.
  *
@@ -219,15 +221,8 @@ rd_request_log_set_session (RdRequestLog *self,
   g_return_if_fail (RD_IS_REQUEST_LOG (self));
   g_return_if_fail (session == NULL || RD_IS_SESSION (session));
 
-  if (self->session == session)
+  if (!rd_util_follow_session (&self->session, session, G_CALLBACK (session_client_cb), self))
     return;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_func (self->session, session_client_cb, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    g_signal_connect_object (session, "notify::client", G_CALLBACK (session_client_cb), self,
-                             G_CONNECT_SWAPPED);
   session_client_cb (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);

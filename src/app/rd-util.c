@@ -75,3 +75,40 @@ rd_util_init_i18n (void)
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 }
+
+/*
+ * rd_util_follow_session:
+ * @session_ptr: where the object keeps its session
+ * @session: (nullable): the new session
+ * @client_changed: called swapped on @instance when the client changes
+ * @instance: the object following the session
+ *
+ * Points @session_ptr at @session and moves @client_changed from the
+ * old session's #RdSession:client to the new one's, so that the panes
+ * that talk to the server follow sign-ins and account switches. The
+ * handler goes with @instance. It is not called here: the caller does,
+ * once it has set up the rest.
+ *
+ * Returns: %FALSE if @session was already the one set
+ */
+gboolean
+rd_util_follow_session (RdSession **session_ptr,
+                        RdSession  *session,
+                        GCallback   client_changed,
+                        gpointer    instance)
+{
+  g_return_val_if_fail (session_ptr != NULL, FALSE);
+  g_return_val_if_fail (session == NULL || RD_IS_SESSION (session), FALSE);
+
+  if (*session_ptr == session)
+    return FALSE;
+
+  if (*session_ptr != NULL)
+    g_signal_handlers_disconnect_by_func (*session_ptr, (gpointer) client_changed, instance);
+  g_set_object (session_ptr, session);
+  if (session != NULL)
+    g_signal_connect_object (session, "notify::client", client_changed, instance,
+                             G_CONNECT_SWAPPED);
+
+  return TRUE;
+}

@@ -22,6 +22,8 @@
 
 #include <glib.h>
 
+#include "rd-session.h"
+
 G_BEGIN_DECLS
 
 /* The settings schema has this id in every flavour of the app, so that
@@ -30,5 +32,9 @@ G_BEGIN_DECLS
 
 gboolean  rd_util_running_uninstalled (void);
 void      rd_util_init_i18n           (void);
+gboolean  rd_util_follow_session      (RdSession **session_ptr,
+                                       RdSession  *session,
+                                       GCallback   client_changed,
+                                       gpointer    instance);
 
 G_END_DECLS

@@ -28,6 +28,7 @@
 /* PRId64 in translatable strings: xgettext knows it, not G_GINT64_FORMAT. */
 #include <inttypes.h>
 
+#include "rd-util.h"
 #include "rd-webhook-pane-private.h"
 #include "rd-webhook-rows.h"
 
@@ -535,15 +536,8 @@ rd_webhook_pane_set_session (RdWebhookPane *self,
   g_return_if_fail (RD_IS_WEBHOOK_PANE (self));
   g_return_if_fail (session == NULL || RD_IS_SESSION (session));
 
-  if (self->session == session)
+  if (!rd_util_follow_session (&self->session, session, G_CALLBACK (session_client_cb), self))
     return;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_func (self->session, session_client_cb, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    g_signal_connect_object (session, "notify::client", G_CALLBACK (session_client_cb), self,
-                             G_CONNECT_SWAPPED);
   session_client_cb (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
