@@ -25,14 +25,19 @@
 G_BEGIN_DECLS
 
 /* Spins the default main context until @cond holds, failing the test
- * after @timeout_ms. */
+ * after @timeout_ms times RD_TEST_TIMEOUT_SCALE: the timeouts are what a
+ * quiet machine needs, and a shared CI machine can be several times
+ * slower. A wait that succeeds returns as soon as @cond holds. */
+#define RD_TEST_TIMEOUT_SCALE 3
 #define RD_TEST_WAIT_UNTIL(cond, timeout_ms)                                        \
   G_STMT_START {                                                                    \
-    gint64 _deadline = g_get_monotonic_time () + (gint64) (timeout_ms) * 1000;      \
+    gint64 _deadline = g_get_monotonic_time () +                                    \
+                       (gint64) (timeout_ms) * 1000 * RD_TEST_TIMEOUT_SCALE;        \
     while (!(cond))                                                                 \
       {                                                                             \
         if (g_get_monotonic_time () > _deadline)                                    \
-          g_error ("Timed out after %d ms waiting for %s", (int) (timeout_ms), #cond); \
+          g_error ("Timed out after %d ms waiting for %s",                          \
+                   (int) (timeout_ms) * RD_TEST_TIMEOUT_SCALE, #cond);              \
         rd_test_iterate (50);                                                       \
       }                                                                             \
   } G_STMT_END

@@ -345,7 +345,7 @@ screenshot (GtkWindow  *window,
     return;
 
   gtk_window_set_default_size (window, width, height);
-  RD_TEST_WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (window)) == width, 5000);
+  RD_TEST_WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (window)) == width, 20000);
   rd_test_wait_ms (400);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   g_mkdir_with_parents (dir, 0755);

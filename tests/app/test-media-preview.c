@@ -121,7 +121,7 @@ screenshot (const char *name,
   g_autofree char *path = g_build_filename (screenshot_dir, name, NULL);
 
   gtk_window_set_default_size (window, width, 800);
-  RD_TEST_WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (preview)) == width, 5000);
+  RD_TEST_WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (preview)) == width, 20000);
   rd_test_wait_ms (300);
   rd_test_save_screenshot (GTK_WIDGET (window), path);
   g_test_message ("wrote %s", path);
