@@ -105,6 +105,7 @@ srv_generator_run_isolated (const SrvGenRequest  *request,
   g_autoptr(JsonParser) parser = NULL;
   g_autofree char *input = request_to_json (request);
   g_autofree char *answer = NULL;
+  g_autoptr(GError) local_error = NULL;
   JsonObject *result;
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE);
@@ -115,11 +116,26 @@ srv_generator_run_isolated (const SrvGenRequest  *request,
   if (child == NULL)
     return FALSE;
 
-  if (!g_subprocess_communicate_utf8 (child, input, request->cancellable, &answer, NULL, error))
+  if (!g_subprocess_communicate_utf8 (child, input, request->cancellable, &answer, NULL, &local_error))
     {
+      /* A child that dies before it has read the whole request makes the
+       * write fail (EPIPE): its death is the cause to report. It is reaped
+       * on GLib's worker thread, so give that a moment. */
+      for (guint i = 0; i < 200 && g_subprocess_get_identifier (child) != NULL &&
+                        !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED); i++)
+        g_usleep (10 * G_TIME_SPAN_MILLISECOND);
+      if (g_subprocess_get_identifier (child) == NULL && g_subprocess_get_if_signaled (child))
+        {
+          remove_partial_outputs (request->output_dir);
+          g_set_error (error, SRV_GENERATOR_ERROR, SRV_GENERATOR_ERROR_FAILED,
+                       "The %s generator crashed (%s); nothing was charged",
+                       request->model, g_strsignal (g_subprocess_get_term_sig (child)));
+          return FALSE;
+        }
       g_subprocess_force_exit (child);
       g_subprocess_wait (child, NULL, NULL);
       remove_partial_outputs (request->output_dir);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
