@@ -201,7 +201,9 @@ notify_finished (RdJobStore *self,
   const char *category = rd_job_get_category (job);
   const char *title;
 
-  if (!GTK_IS_APPLICATION (app))
+  /* Notifications travel over the session bus; without one (a bare X
+   * session, a test) GLib would only complain. */
+  if (!GTK_IS_APPLICATION (app) || g_application_get_dbus_connection (app) == NULL)
     return;
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   /* Someone looking at the window sees the row change. */
